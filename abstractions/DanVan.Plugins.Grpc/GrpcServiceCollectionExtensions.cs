@@ -23,10 +23,18 @@ public static class GrpcServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrpcEndpointDataSource>();
-        services.TryAddSingleton(sp => new ServerCallSettings(
-            sp.GetRequiredService<IOptions<GrpcServiceOptions>>().Value,
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<GrpcServiceOptions>>().Value;
+            var interceptors = options.Interceptors
+                .Concat(options.InterceptorTypes.Select(t => (Interceptor)ActivatorUtilities.GetServiceOrCreateInstance(sp, t)))
+                .ToList();
+            return new ServerCallSettings(
+            options,
+            interceptors,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger("DanVan.Plugins.Grpc.Server") ?? NullLogger.Instance));
+            sp.GetService<ILoggerFactory>()?.CreateLogger("DanVan.Plugins.Grpc.Server") ?? NullLogger.Instance);
+        });
         return services;
     }
 }

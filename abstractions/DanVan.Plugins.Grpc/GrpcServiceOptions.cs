@@ -15,6 +15,17 @@ public sealed class GrpcServiceOptions
     /// <summary>Put the exception message of a failing handler in <c>grpc-message</c>. Defaults to false: clients see only "Exception was thrown by handler.".</summary>
     public bool EnableDetailedErrors { get; set; }
 
-    /// <summary>Interceptors every call goes through, outermost first.</summary>
+    /// <summary>Interceptor instances every call goes through, outermost first.</summary>
     public IList<Interceptor> Interceptors { get; } = [];
+
+    /// <summary>Interceptor types created from DI when the server starts; they run inside the <see cref="Interceptors"/> instances, in the order added.</summary>
+    public IList<Type> InterceptorTypes { get; } = [];
+
+    /// <summary>Adds an interceptor type created from DI (e.g. <c>LoggingInterceptor</c>).</summary>
+    public GrpcServiceOptions AddInterceptor<TInterceptor>()
+        where TInterceptor : Interceptor
+    {
+        InterceptorTypes.Add(typeof(TInterceptor));
+        return this;
+    }
 }

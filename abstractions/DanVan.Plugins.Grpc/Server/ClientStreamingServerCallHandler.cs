@@ -15,7 +15,7 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
     {
         _method = method;
         ClientStreamingServerMethod<TRequest, TResponse> pipeline = (stream, context) => handler(ServiceOf(context), stream, context);
-        foreach (var interceptor in settings.Options.Interceptors.Reverse())
+        foreach (var interceptor in settings.Interceptors.Reverse())
         {
             var next = pipeline;
             pipeline = (stream, context) => interceptor.ClientStreamingServerHandler(stream, context, next);

@@ -15,7 +15,7 @@ internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResp
     {
         _method = method;
         DuplexStreamingServerMethod<TRequest, TResponse> pipeline = (requests, responses, context) => handler(ServiceOf(context), requests, responses, context);
-        foreach (var interceptor in settings.Options.Interceptors.Reverse())
+        foreach (var interceptor in settings.Interceptors.Reverse())
         {
             var next = pipeline;
             pipeline = (requests, responses, context) => interceptor.DuplexStreamingServerHandler(requests, responses, context, next);

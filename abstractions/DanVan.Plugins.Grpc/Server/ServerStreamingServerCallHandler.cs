@@ -15,7 +15,7 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
     {
         _method = method;
         ServerStreamingServerMethod<TRequest, TResponse> pipeline = (request, stream, context) => handler(ServiceOf(context), request, stream, context);
-        foreach (var interceptor in settings.Options.Interceptors.Reverse())
+        foreach (var interceptor in settings.Interceptors.Reverse())
         {
             var next = pipeline;
             pipeline = (request, stream, context) => interceptor.ServerStreamingServerHandler(request, stream, context, next);

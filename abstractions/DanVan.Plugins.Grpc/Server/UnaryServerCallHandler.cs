@@ -16,7 +16,7 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse> : Se
     {
         _method = method;
         UnaryServerMethod<TRequest, TResponse> pipeline = (request, context) => handler(ServiceOf(context), request, context);
-        foreach (var interceptor in settings.Options.Interceptors.Reverse())
+        foreach (var interceptor in settings.Interceptors.Reverse())
         {
             var next = pipeline;
             pipeline = (request, context) => interceptor.UnaryServerHandler(request, context, next);
