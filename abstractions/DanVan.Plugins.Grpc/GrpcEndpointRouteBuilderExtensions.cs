@@ -18,12 +18,8 @@ public static class GrpcEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        var dataSource = services.GetService<GrpcEndpointDataSource>()
-            ?? throw new InvalidOperationException("Call services.AddGrpc() before mapping gRPC services.");
-        if (!endpoints.DataSources.Contains(dataSource))
-        {
-            endpoints.DataSources.Add(dataSource);
-        }
+        endpoints.MapGrpcRegistry();
+        var dataSource = services.GetRequiredService<GrpcEndpointDataSource>();
 
         var binder = new ServerMethodBinder<TService>(new ServiceActivator<TService>(services), services.GetRequiredService<ServerCallSettings>());
         Bind(binder);
@@ -31,6 +27,20 @@ public static class GrpcEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException($"{typeof(TService)} binds no rpcs.");
         var registration = dataSource.Add(serviceName, binder.Descriptor, binder.Methods);
         return new GrpcServiceEndpointConventionBuilder(registration, dataSource);
+    }
+
+    /// <summary>Puts the routes of services added later through <c>GrpcServiceRegistry</c> in the app's endpoint table (and the UNIMPLEMENTED fallback).</summary>
+    public static IEndpointRouteBuilder MapGrpcRegistry(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var dataSource = endpoints.ServiceProvider.GetService<GrpcEndpointDataSource>()
+            ?? throw new InvalidOperationException("Call services.AddGrpc() before mapping gRPC services.");
+        if (!endpoints.DataSources.Contains(dataSource))
+        {
+            endpoints.DataSources.Add(dataSource);
+        }
+
+        return endpoints;
     }
 
     internal static void Bind<TService>(ServiceBinder<TService> binder)

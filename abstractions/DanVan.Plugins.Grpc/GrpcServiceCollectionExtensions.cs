@@ -1,4 +1,5 @@
 using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Grpc.Hosting;
 using DanVan.Plugins.Grpc.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public static class GrpcServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrpcEndpointDataSource>();
+        services.TryAddSingleton(sp => new GrpcServiceRegistry(sp.GetRequiredService<GrpcEndpointDataSource>()));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GrpcServiceOptions>>().Value;

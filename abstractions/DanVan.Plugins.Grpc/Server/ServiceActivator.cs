@@ -5,39 +5,44 @@ namespace DanVan.Plugins.Grpc.Server;
 
 /// <summary>
 /// Gets the service instance for a call: from DI when the type is registered (its lifetime
-/// rules), else a new instance per call with constructor injection, disposed after the call.
+/// rules), else a new instance per call with constructor injection, disposed after the call;
+/// or, for services mounted at run time, through the mounter's own delegates.
 /// </summary>
 internal sealed class ServiceActivator<TService>
     where TService : class
 {
-    private readonly ObjectFactory? _factory;
+    private readonly Func<HttpContext, TService> _create;
+    private readonly Func<TService, ValueTask>? _release;
 
     public ServiceActivator(IServiceProvider services)
     {
-        if (services.GetService<IServiceProviderIsService>()?.IsService(typeof(TService)) != true)
+        if (services.GetService<IServiceProviderIsService>()?.IsService(typeof(TService)) == true)
         {
-            _factory = ActivatorUtilities.CreateFactory(typeof(TService), Type.EmptyTypes);
+            _create = static http => http.RequestServices.GetRequiredService<TService>();
+            return;
         }
-    }
 
-    public TService Create(HttpContext http) =>
-        _factory is null
-            ? http.RequestServices.GetRequiredService<TService>()
-            : (TService)_factory(http.RequestServices, null);
-
-    public ValueTask ReleaseAsync(TService service)
-    {
-        if (_factory is null)
+        var factory = ActivatorUtilities.CreateFactory(typeof(TService), Type.EmptyTypes);
+        _create = http => (TService)factory(http.RequestServices, null);
+        _release = static service =>
         {
+            if (service is IAsyncDisposable asyncDisposable)
+            {
+                return asyncDisposable.DisposeAsync();
+            }
+
+            (service as IDisposable)?.Dispose();
             return default;
-        }
-
-        if (service is IAsyncDisposable asyncDisposable)
-        {
-            return asyncDisposable.DisposeAsync();
-        }
-
-        (service as IDisposable)?.Dispose();
-        return default;
+        };
     }
+
+    public ServiceActivator(Func<HttpContext, TService> create, Func<TService, ValueTask>? release)
+    {
+        _create = create;
+        _release = release;
+    }
+
+    public TService Create(HttpContext http) => _create(http);
+
+    public ValueTask ReleaseAsync(TService service) => _release?.Invoke(service) ?? default;
 }
