@@ -13,7 +13,7 @@ namespace DanVan.Plugins.Grpc.Hosting;
 public static class GrpcServiceDefinitions
 {
     /// <summary>Binds every rpc of <typeparamref name="TService"/>, creating the instance per call with <paramref name="create"/> and handing it back to <paramref name="release"/> after the call.</summary>
-    public static GrpcServiceDefinition Create<TService>(IServiceProvider serverServices, Func<HttpContext, TService> create, Func<TService, ValueTask>? release = null)
+    public static GrpcServiceDefinition Create<TService>(IServiceProvider serverServices, Func<HttpContext, TService> create, Func<HttpContext, TService, ValueTask>? release = null)
         where TService : class
     {
         ArgumentNullException.ThrowIfNull(serverServices);

@@ -55,7 +55,7 @@ internal abstract class ServerCallHandler<TService>(IMethod method, ServiceActiv
             {
                 if (service is not null)
                 {
-                    await activator.ReleaseAsync(service);
+                    await activator.ReleaseAsync(http, service);
                 }
             }
         }

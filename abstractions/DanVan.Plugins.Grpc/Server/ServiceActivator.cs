@@ -12,7 +12,7 @@ internal sealed class ServiceActivator<TService>
     where TService : class
 {
     private readonly Func<HttpContext, TService> _create;
-    private readonly Func<TService, ValueTask>? _release;
+    private readonly Func<HttpContext, TService, ValueTask>? _release;
 
     public ServiceActivator(IServiceProvider services)
     {
@@ -24,7 +24,7 @@ internal sealed class ServiceActivator<TService>
 
         var factory = ActivatorUtilities.CreateFactory(typeof(TService), Type.EmptyTypes);
         _create = http => (TService)factory(http.RequestServices, null);
-        _release = static service =>
+        _release = static (_, service) =>
         {
             if (service is IAsyncDisposable asyncDisposable)
             {
@@ -36,7 +36,7 @@ internal sealed class ServiceActivator<TService>
         };
     }
 
-    public ServiceActivator(Func<HttpContext, TService> create, Func<TService, ValueTask>? release)
+    public ServiceActivator(Func<HttpContext, TService> create, Func<HttpContext, TService, ValueTask>? release)
     {
         _create = create;
         _release = release;
@@ -44,5 +44,5 @@ internal sealed class ServiceActivator<TService>
 
     public TService Create(HttpContext http) => _create(http);
 
-    public ValueTask ReleaseAsync(TService service) => _release?.Invoke(service) ?? default;
+    public ValueTask ReleaseAsync(HttpContext http, TService service) => _release?.Invoke(http, service) ?? default;
 }
