@@ -27,6 +27,14 @@ public sealed class GrpcServiceRegistry
         _dataSource.Add(serviceName, descriptor, methods.Select(m => (m.Method, m.Handler)).ToList());
     }
 
+    /// <summary>Routes the service, replacing any earlier registration atomically (a new plugin version's descriptor, say).</summary>
+    public void AddOrReplace(string serviceName, ServiceDescriptor? descriptor, IEnumerable<GrpcMethodDefinition> methods)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serviceName);
+        ArgumentNullException.ThrowIfNull(methods);
+        _dataSource.AddOrReplace(serviceName, descriptor, methods.Select(m => (m.Method, m.Handler)).ToList());
+    }
+
     /// <summary>Stops routing the service; its paths answer UNIMPLEMENTED from then on.</summary>
     public bool Remove(string serviceName) => _dataSource.Remove(serviceName);
 

@@ -65,6 +65,19 @@ internal sealed class GrpcEndpointDataSource : EndpointDataSource
         return registration;
     }
 
+    /// <summary>Adds the service, or swaps its registration in one step so no request sees it missing.</summary>
+    public GrpcServiceRegistration AddOrReplace(string serviceName, ServiceDescriptor? descriptor, IReadOnlyList<(IMethod Method, RequestDelegate Handler)> methods)
+    {
+        var registration = new GrpcServiceRegistration(serviceName, descriptor, methods);
+        lock (_lock)
+        {
+            _services[serviceName] = registration;
+        }
+
+        Invalidate();
+        return registration;
+    }
+
     public bool Remove(string serviceName)
     {
         bool removed;
