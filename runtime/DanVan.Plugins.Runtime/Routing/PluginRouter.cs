@@ -1,0 +1,63 @@
+using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Grpc.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace DanVan.Plugins.Runtime.Routing;
+
+/// <summary>
+/// Routes a plugin's calls to its active version. The server's routes point here, never into
+/// plugin code, so switching versions is one reference swap and an unloaded version is not kept
+/// alive by the routing tables. A call that races a switch retries on the new version, so an
+/// upgrade fails no call.
+/// </summary>
+internal sealed class PluginRouter(string pluginId)
+{
+    private PluginGeneration? _active;
+
+    public string PluginId { get; } = pluginId;
+
+    public PluginGeneration? Active => Volatile.Read(ref _active);
+
+    /// <summary>Makes <paramref name="next"/> serve new calls and returns the version it replaced (still draining).</summary>
+    public PluginGeneration? Switch(PluginGeneration? next)
+    {
+        var previous = Interlocked.Exchange(ref _active, next);
+        previous?.Close();
+        return previous;
+    }
+
+    public async Task InvokeAsync(HttpContext http, string path)
+    {
+        while (true)
+        {
+            var generation = Volatile.Read(ref _active);
+            if (generation is null)
+            {
+                await GrpcServiceRegistry.WriteStatusAsync(http, new Status(StatusCode.Unavailable, $"Plugin '{PluginId}' is not enabled."));
+                return;
+            }
+
+            if (!generation.TryEnter())
+            {
+                // Closed between the read and the entry: the next read sees its successor.
+                continue;
+            }
+
+            try
+            {
+                if (!generation.Handlers.TryGetValue(path, out var handler))
+                {
+                    await GrpcServiceRegistry.WriteStatusAsync(http, new Status(StatusCode.Unimplemented, $"Method is unimplemented by plugin '{PluginId}' {generation.Version}."));
+                    return;
+                }
+
+                await handler(http);
+                return;
+            }
+            finally
+            {
+                generation.Exit();
+            }
+        }
+    }
+}
