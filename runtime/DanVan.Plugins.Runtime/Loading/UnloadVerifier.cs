@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using System.Runtime.Loader;
+
+namespace DanVan.Plugins.Runtime.Loading;
+
+/// <summary>
+/// Confirms that an unloaded context was really collected (McMaster never checks). Runs off
+/// the request path; when the context survives, it reports the assemblies still in it.
+/// </summary>
+internal static class UnloadVerifier
+{
+    public const int MaxPasses = 10;
+
+    public static UnloadReport Verify(WeakReference context, string pluginId, string version)
+    {
+        var watch = Stopwatch.StartNew();
+        for (var pass = 1; pass <= MaxPasses; pass++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            if (!context.IsAlive)
+            {
+                return new UnloadReport(pluginId, version, Collected: true, pass, watch.Elapsed, []);
+            }
+        }
+
+        var survivors = (context.Target as AssemblyLoadContext)?.Assemblies.Select(a => a.GetName().Name ?? "?").ToList() ?? [];
+        return new UnloadReport(pluginId, version, Collected: false, MaxPasses, watch.Elapsed, survivors);
+    }
+}

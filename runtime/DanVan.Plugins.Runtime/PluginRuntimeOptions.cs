@@ -1,0 +1,20 @@
+namespace DanVan.Plugins.Runtime;
+
+/// <summary>Settings of the plugin runtime.</summary>
+public sealed class PluginRuntimeOptions
+{
+    /// <summary>Where installed plugin versions are extracted and the runtime's state is kept.</summary>
+    public string RootDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "plugin-store");
+
+    /// <summary>Where plugins may keep files; one sub-folder per plugin, kept across upgrades.</summary>
+    public string DataDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "plugin-data");
+
+    /// <summary>The province this runtime serves.</summary>
+    public string ProvinceId { get; set; } = "default";
+
+    /// <summary>How long each start-up step of a plugin may take before it is quarantined as hung. Defaults to 10 s.</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an old version may take to finish its calls in flight after a switch. Defaults to 30 s.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
