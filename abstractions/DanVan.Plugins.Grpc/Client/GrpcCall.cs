@@ -25,6 +25,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
     private readonly TaskCompletionSource<Metadata> _headers = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimeProvider _time;
     private Task<HttpResponseMessage>? _sendTask;
+    private Task<bool>? _responseStart;
     private StreamingRequestContent? _requestContent;
     private HttpResponseMessage? _response;
     private PipeReader? _reader;
@@ -120,12 +121,15 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
         {
             _sendTask = Task.FromException<HttpResponseMessage>(ex);
         }
+
+        StartReadingResponse();
     }
 
     public void StartClientStreaming()
     {
         _requestContent = new StreamingRequestContent();
         _sendTask = SendAsync(_requestContent, attempt: 1);
+        StartReadingResponse();
     }
 
     public async Task<bool> MoveNext(CancellationToken cancellationToken)
@@ -138,7 +142,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
         using var registration = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _cts);
         try
         {
-            if (_reader is null && !await StartResponseAsync())
+            if (!await _responseStart!)
             {
                 return CompleteStream();
             }
@@ -164,7 +168,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
     {
         try
         {
-            if (!await StartResponseAsync())
+            if (!await _responseStart!)
             {
                 throw Fail(_status!.Value.StatusCode == StatusCode.OK ? NoMessageStatus() : _status.Value, _trailers ?? Metadata.Empty);
             }
@@ -254,6 +258,39 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
         var status = _status!.Value;
         Cleanup();
         return status.StatusCode == StatusCode.OK ? false : throw new RpcException(status, _trailers ?? Metadata.Empty);
+    }
+
+    /// <summary>
+    /// Starts awaiting the response headers of a streaming call at once, so ResponseHeadersAsync
+    /// completes before (and without) a read; the reads share this one start.
+    /// </summary>
+    private void StartReadingResponse()
+    {
+        _responseStart = StartResponseAsync();
+        _ = ObserveResponseStartAsync(_responseStart);
+    }
+
+    private async Task ObserveResponseStartAsync(Task<bool> start)
+    {
+        try
+        {
+            await start;
+        }
+        catch (Exception ex)
+        {
+            // The reads report the failure as the call's status; the headers fail with it now.
+            if (_headers.TrySetException(new RpcException(_status ?? MapException(ex), _trailers ?? Metadata.Empty)))
+            {
+                _ = _headers.Task.Exception;
+            }
+
+            return;
+        }
+
+        if (Volatile.Read(ref _cleanedUp) != 0)
+        {
+            _response?.Dispose(); // Disposed while the headers were on their way.
+        }
     }
 
     /// <summary>Awaits the response headers; false when the call already ended (trailers-only or an HTTP error).</summary>

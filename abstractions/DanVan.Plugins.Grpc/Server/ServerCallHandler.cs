@@ -1,5 +1,7 @@
 using DanVan.Plugins.Grpc.Internal;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Logging;
 
 namespace DanVan.Plugins.Grpc.Server;
@@ -19,6 +21,7 @@ internal abstract class ServerCallHandler<TService>(IMethod method, ServiceActiv
             return;
         }
 
+        LiftKestrelBodyLimits(http);
         var context = new HttpServerCallContext(http, Settings, Method.FullName);
         try
         {
@@ -62,6 +65,25 @@ internal abstract class ServerCallHandler<TService>(IMethod method, ServiceActiv
         finally
         {
             context.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A gRPC request body is a stream of messages, each checked against MaxReceiveMessageSize, so
+    /// Kestrel's whole-body limit (30 MB) must not end long client streams; and a request stream may
+    /// rightly stay idle between messages, so Kestrel's minimum body data rate must not abort it.
+    /// </summary>
+    private void LiftKestrelBodyLimits(HttpContext http)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } maxBodySize)
+        {
+            maxBodySize.MaxRequestBodySize = null;
+        }
+
+        if (Method.Type is MethodType.ClientStreaming or MethodType.DuplexStreaming
+            && http.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } minDataRate)
+        {
+            minDataRate.MinDataRate = null;
         }
     }
 
