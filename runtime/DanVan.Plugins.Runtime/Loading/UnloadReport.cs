@@ -1,4 +1,4 @@
 namespace DanVan.Plugins.Runtime.Loading;
 
 /// <summary>The outcome of an unload check: collected after how many GC passes, or which assemblies lingered.</summary>
-internal sealed record UnloadReport(string PluginId, string Version, bool Collected, int GcPasses, TimeSpan Elapsed, IReadOnlyList<string> LingeringAssemblies);
+public sealed record UnloadReport(string PluginId, string Version, bool Collected, int GcPasses, TimeSpan Elapsed, IReadOnlyList<string> LingeringAssemblies);

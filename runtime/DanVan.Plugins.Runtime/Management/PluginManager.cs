@@ -1,0 +1,267 @@
+using DanVan.Plugins.Grpc.Health;
+using DanVan.Plugins.Grpc.Hosting;
+using DanVan.Plugins.Runtime.Loading;
+using DanVan.Plugins.Runtime.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
+
+namespace DanVan.Plugins.Runtime.Management;
+
+/// <summary>
+/// Starts, switches and stops plugin versions while the server runs. A new version starts beside
+/// the old one; its routes take over in one swap; the old one drains its calls, is disposed,
+/// unloaded and checked for collection in the background. Admin operations run one at a time.
+/// </summary>
+public sealed partial class PluginManager : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, PluginSlot> _slots = new(StringComparer.Ordinal);
+    private readonly List<Task> _unloads = [];
+    private readonly PluginLoader _loader;
+    private readonly GrpcServiceRegistry _registry;
+    private readonly HealthServiceImpl? _health;
+    private readonly PluginRuntimeOptions _options;
+    private readonly ILogger<PluginManager> _logger;
+
+    internal PluginManager(PluginLoader loader, GrpcServiceRegistry registry, HealthServiceImpl? health, PluginRuntimeOptions options, ILogger<PluginManager> logger)
+    {
+        _loader = loader;
+        _registry = registry;
+        _health = health;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Every plugin the runtime knows, in id order.</summary>
+    public IReadOnlyList<PluginStatus> List()
+    {
+        lock (_slots)
+        {
+            return _slots.Values.OrderBy(s => s.Id, StringComparer.Ordinal).Select(ToStatus).ToList();
+        }
+    }
+
+    /// <summary>Loads the version in <paramref name="directory"/> and makes it serve, replacing the version serving now. On failure the plugin keeps its old version (or is quarantined if it had none).</summary>
+    public async Task<PluginStatus> ActivateAsync(PluginManifest manifest, string directory, IConfiguration settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var slot = GetOrAddSlot(manifest.Id);
+            var upgrading = slot.Active is not null;
+            slot.State = upgrading ? PluginState.Upgrading : PluginState.Starting;
+            LoadedPlugin loaded;
+            try
+            {
+                loaded = await _loader.LoadAsync(manifest, directory, settings, cancellationToken);
+            }
+            catch (PluginLoadException ex)
+            {
+                LogRefused(_logger, manifest.Id, manifest.Version, ex.Message);
+                if (upgrading)
+                {
+                    slot.State = PluginState.Enabled;
+                    slot.Reason = $"Upgrade to {manifest.Version} refused: {ex.Message}";
+                }
+                else
+                {
+                    slot.State = PluginState.Quarantined;
+                    slot.Reason = ex.Message;
+                    slot.Manifest = manifest;
+                }
+
+                throw;
+            }
+
+            Route(slot, loaded);
+            var previous = slot.Active;
+            slot.Router.Switch(loaded.Generation);
+            slot.Active = loaded;
+            slot.Manifest = manifest;
+            slot.State = PluginState.Enabled;
+            slot.Reason = null;
+            SetHealth(slot, ServingStatus.Serving);
+            if (previous is not null)
+            {
+                RetireInBackground(slot, previous);
+            }
+
+            LogActivated(_logger, manifest.Id, manifest.Version);
+            return ToStatus(slot);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stops serving the plugin: new calls get UNAVAILABLE, calls in flight finish, then the version is unloaded and checked.</summary>
+    public async Task<PluginStatus> DisableAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var slot = GetSlot(id);
+            var previous = slot.Active;
+            slot.Router.Switch(null);
+            slot.Active = null;
+            slot.State = PluginState.Disabled;
+            slot.Reason = null;
+            SetHealth(slot, ServingStatus.NotServing);
+            if (previous is not null)
+            {
+                RetireInBackground(slot, previous);
+            }
+
+            return ToStatus(slot);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Waits until every version retired so far has been unloaded and checked; returns their reports.</summary>
+    public async Task<IReadOnlyList<UnloadReport>> WaitForUnloadsAsync()
+    {
+        Task[] pending;
+        lock (_unloads)
+        {
+            pending = [.. _unloads];
+        }
+
+        await Task.WhenAll(pending);
+        lock (_slots)
+        {
+            return _slots.Values.Where(s => s.LastUnload is not null).Select(s => s.LastUnload!).ToList();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var status in List())
+        {
+            if (status.State is PluginState.Enabled)
+            {
+                await DisableAsync(status.Id);
+            }
+        }
+
+        await WaitForUnloadsAsync();
+        _gate.Dispose();
+    }
+
+    private void Route(PluginSlot slot, LoadedPlugin loaded)
+    {
+        var router = slot.Router;
+        foreach (var service in loaded.GrpcServices)
+        {
+            var methods = service.Methods.Select(m =>
+            {
+                var path = m.Method.FullName;
+                return new GrpcMethodDefinition(RouteMethod.From(m.Method), http => router.InvokeAsync(http, path));
+            });
+            _registry.AddOrReplace(service.ServiceName, service.Descriptor, methods);
+            slot.RoutedServices.Add(service.ServiceName);
+        }
+    }
+
+    private void RetireInBackground(PluginSlot slot, LoadedPlugin previous)
+    {
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await previous.Generation.Drained.WaitAsync(_options.DrainTimeout);
+            }
+            catch (TimeoutException)
+            {
+                LogDrainTimeout(_logger, slot.Id, previous.Manifest.Version, previous.Generation.InFlight);
+            }
+
+            var weak = await previous.UnloadAsync(_options.StartTimeout);
+            var report = UnloadVerifier.Verify(weak, slot.Id, previous.Manifest.Version);
+            slot.LastUnload = report;
+            if (report.Collected)
+            {
+                LogUnloaded(_logger, slot.Id, report.Version, report.GcPasses, report.Elapsed.TotalMilliseconds);
+            }
+            else
+            {
+                LogLeak(_logger, slot.Id, report.Version, string.Join(", ", report.LingeringAssemblies));
+            }
+        });
+        lock (_unloads)
+        {
+            _unloads.RemoveAll(t => t.IsCompleted);
+            _unloads.Add(task);
+        }
+    }
+
+    private void SetHealth(PluginSlot slot, ServingStatus status)
+    {
+        foreach (var service in slot.RoutedServices)
+        {
+            _health?.SetStatus(service, status);
+        }
+    }
+
+    private PluginSlot GetOrAddSlot(string id)
+    {
+        lock (_slots)
+        {
+            if (!_slots.TryGetValue(id, out var slot))
+            {
+                _slots[id] = slot = new PluginSlot(id);
+            }
+
+            return slot;
+        }
+    }
+
+    private PluginSlot GetSlot(string id)
+    {
+        lock (_slots)
+        {
+            return _slots.TryGetValue(id, out var slot) ? slot : throw new KeyNotFoundException($"No plugin '{id}' is installed.");
+        }
+    }
+
+    private static PluginStatus ToStatus(PluginSlot slot)
+    {
+        var manifest = slot.Active?.Manifest ?? slot.Manifest;
+        var unload = slot.LastUnload is { } report
+            ? report.Collected
+                ? $"{report.Version} collected after {report.GcPasses} GC pass(es) in {report.Elapsed.TotalMilliseconds:0} ms"
+                : $"{report.Version} NOT collected after {report.GcPasses} GC passes; still loaded: {string.Join(", ", report.LingeringAssemblies)}"
+            : null;
+        return new PluginStatus(
+            slot.Id,
+            manifest?.DisplayName,
+            slot.Active?.Manifest.Version,
+            slot.State,
+            slot.Reason,
+            slot.RoutedServices.Order(StringComparer.Ordinal).ToList(),
+            manifest?.Tabs.Select(t => t.Id).ToList() ?? [],
+            slot.Router.Active?.InFlight ?? 0,
+            unload);
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Plugin {Id} {Version} is serving")]
+    private static partial void LogActivated(ILogger logger, string id, string version);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Plugin {Id} {Version} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string id, string version, string reason);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Plugin {Id} {Version} still had {InFlight} call(s) in flight after the drain timeout; unloading anyway")]
+    private static partial void LogDrainTimeout(ILogger logger, string id, string version, int inFlight);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "Plugin {Id} {Version} unloaded and collected after {Passes} GC pass(es) in {Ms:0} ms")]
+    private static partial void LogUnloaded(ILogger logger, string id, string version, int passes, double ms);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Plugin {Id} {Version} was unloaded but its context is still alive (leak); still loaded: {Assemblies}")]
+    private static partial void LogLeak(ILogger logger, string id, string version, string assemblies);
+}

@@ -1,0 +1,24 @@
+using DanVan.Plugins.Runtime.Loading;
+using DanVan.Plugins.Runtime.Routing;
+
+namespace DanVan.Plugins.Runtime.Management;
+
+/// <summary>The runtime's record of one plugin id: its router, the version serving, its state.</summary>
+internal sealed class PluginSlot(string id)
+{
+    public string Id { get; } = id;
+
+    public PluginRouter Router { get; } = new(id);
+
+    public LoadedPlugin? Active { get; set; }
+
+    public PluginManifest? Manifest { get; set; }
+
+    public PluginState State { get; set; } = PluginState.Installed;
+
+    public string? Reason { get; set; }
+
+    public HashSet<string> RoutedServices { get; } = new(StringComparer.Ordinal);
+
+    public UnloadReport? LastUnload { get; set; }
+}
