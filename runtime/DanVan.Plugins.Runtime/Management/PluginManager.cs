@@ -110,6 +110,14 @@ public sealed partial class PluginManager : IAsyncDisposable
             slot.State = PluginState.Disabled;
             slot.Reason = null;
             SetHealth(slot, ServingStatus.NotServing);
+
+            // Keep the routes (they answer UNAVAILABLE) but drop the descriptors, which live in the
+            // plugin's context and would keep it from unloading.
+            foreach (var (service, methods) in slot.RoutedServices)
+            {
+                _registry.AddOrReplace(service, null, methods);
+            }
+
             if (previous is not null)
             {
                 RetireInBackground(slot, previous);
@@ -163,9 +171,9 @@ public sealed partial class PluginManager : IAsyncDisposable
             {
                 var path = m.Method.FullName;
                 return new GrpcMethodDefinition(RouteMethod.From(m.Method), http => router.InvokeAsync(http, path));
-            });
+            }).ToList();
             _registry.AddOrReplace(service.ServiceName, service.Descriptor, methods);
-            slot.RoutedServices.Add(service.ServiceName);
+            slot.RoutedServices[service.ServiceName] = methods;
         }
     }
 
@@ -203,7 +211,7 @@ public sealed partial class PluginManager : IAsyncDisposable
 
     private void SetHealth(PluginSlot slot, ServingStatus status)
     {
-        foreach (var service in slot.RoutedServices)
+        foreach (var service in slot.RoutedServices.Keys)
         {
             _health?.SetStatus(service, status);
         }
@@ -244,7 +252,7 @@ public sealed partial class PluginManager : IAsyncDisposable
             slot.Active?.Manifest.Version,
             slot.State,
             slot.Reason,
-            slot.RoutedServices.Order(StringComparer.Ordinal).ToList(),
+            slot.RoutedServices.Keys.Order(StringComparer.Ordinal).ToList(),
             manifest?.Tabs.Select(t => t.Id).ToList() ?? [],
             slot.Router.Active?.InFlight ?? 0,
             unload);

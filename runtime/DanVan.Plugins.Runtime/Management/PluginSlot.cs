@@ -18,7 +18,8 @@ internal sealed class PluginSlot(string id)
 
     public string? Reason { get; set; }
 
-    public HashSet<string> RoutedServices { get; } = new(StringComparer.Ordinal);
+    /// <summary>Routed service name → its route entries (default-context objects pointing at the router).</summary>
+    public Dictionary<string, IReadOnlyList<DanVan.Plugins.Grpc.Hosting.GrpcMethodDefinition>> RoutedServices { get; } = new(StringComparer.Ordinal);
 
     public UnloadReport? LastUnload { get; set; }
 }
