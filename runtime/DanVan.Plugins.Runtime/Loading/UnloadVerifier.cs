@@ -11,7 +11,7 @@ internal static class UnloadVerifier
 {
     public const int MaxPasses = 10;
 
-    public static UnloadReport Verify(WeakReference context, string pluginId, string version)
+    public static async Task<UnloadReport> VerifyAsync(WeakReference context, string pluginId, string version)
     {
         var watch = Stopwatch.StartNew();
         for (var pass = 1; pass <= MaxPasses; pass++)
@@ -23,6 +23,9 @@ internal static class UnloadVerifier
             {
                 return new UnloadReport(pluginId, version, Collected: true, pass, watch.Elapsed, []);
             }
+
+            // Let the thread that finished the old version's last work unwind its frames before the next pass.
+            await Task.Yield();
         }
 
         var survivors = (context.Target as AssemblyLoadContext)?.Assemblies.Select(a => a.GetName().Name ?? "?").ToList() ?? [];

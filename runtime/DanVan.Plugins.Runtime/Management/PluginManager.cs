@@ -191,7 +191,7 @@ public sealed partial class PluginManager : IAsyncDisposable
             }
 
             var weak = await previous.UnloadAsync(_options.StartTimeout);
-            var report = UnloadVerifier.Verify(weak, slot.Id, previous.Manifest.Version);
+            var report = await UnloadVerifier.VerifyAsync(weak, slot.Id, previous.Manifest.Version);
             slot.LastUnload = report;
             if (report.Collected)
             {

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DanVan.Plugins.TestPlugins.Greeter;
+
+internal sealed class GreeterPlugin : IPlugin
+{
+    public void ConfigureServices(IServiceCollection services, PluginContext context) =>
+        services.AddSingleton(new GreetingFormatter(context.Manifest.Version));
+
+    public void Map(IPluginEndpoints endpoints) => endpoints.MapGrpcService<GreeterServiceImpl>();
+}
