@@ -12,6 +12,9 @@ public sealed class PluginRuntimeOptions
     /// <summary>The province this runtime serves.</summary>
     public string ProvinceId { get; set; } = "default";
 
+    /// <summary>The province's trusted publisher keys: a folder of <c>*.pub.pem</c> files or a JSON file. Packages signed by other keys are refused.</summary>
+    public string? TrustStorePath { get; set; }
+
     /// <summary>How long each start-up step of a plugin may take before it is quarantined as hung. Defaults to 10 s.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

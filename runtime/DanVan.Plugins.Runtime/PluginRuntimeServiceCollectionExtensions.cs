@@ -2,6 +2,9 @@ using DanVan.Plugins.Grpc;
 using DanVan.Plugins.Grpc.Health;
 using DanVan.Plugins.Grpc.Hosting;
 using DanVan.Plugins.Runtime;
+using DanVan.Plugins.Runtime.Administration;
+using DanVan.Plugins.Runtime.Packaging;
+using DanVan.Plugins.Runtime.Store;
 using DanVan.Plugins.Runtime.Loading;
 using DanVan.Plugins.Runtime.Management;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +34,17 @@ public static class PluginRuntimeServiceCollectionExtensions
             sp.GetService<HealthServiceImpl>(),
             options,
             sp.GetRequiredService<ILogger<PluginManager>>()));
+        services.TryAddSingleton(sp => new PluginStore(
+            Path.Combine(options.RootDirectory),
+            options.TrustStorePath is null ? TrustStore.Empty : TrustStore.Load(options.TrustStorePath)));
+        services.TryAddSingleton(sp => new AdminAuditLog(
+            Path.Combine(options.RootDirectory, "admin-audit.jsonl"),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AdminAuditLog>>()));
+        services.TryAddSingleton(sp => new PluginAdministration(
+            sp.GetRequiredService<PluginStore>(),
+            sp.GetRequiredService<PluginManager>(),
+            sp.GetRequiredService<AdminAuditLog>()));
         return services;
     }
 }

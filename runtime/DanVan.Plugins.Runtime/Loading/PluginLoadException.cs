@@ -1,4 +1,4 @@
 namespace DanVan.Plugins.Runtime.Loading;
 
 /// <summary>A plugin version could not be loaded or started; the message says why, for <c>list</c> and <c>doctor</c>.</summary>
-internal sealed class PluginLoadException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class PluginLoadException(string message, Exception? inner = null) : Exception(message, inner);

@@ -12,4 +12,8 @@ public sealed record PluginStatus(
     IReadOnlyList<string> Services,
     IReadOnlyList<string> Tabs,
     long CallsInFlight,
-    string? LastUnload);
+    string? LastUnload)
+{
+    /// <summary>Every installed version, oldest first.</summary>
+    public IReadOnlyList<string> InstalledVersions { get; init; } = [];
+}

@@ -1,0 +1,9 @@
+using System.Text.Json;
+
+namespace DanVan.Plugins.Runtime.Administration;
+
+/// <summary>One admin action in the audit log.</summary>
+public sealed record AdminAuditEntry(DateTimeOffset At, string Actor, string Action, string PluginId, string Outcome, string? Detail)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}

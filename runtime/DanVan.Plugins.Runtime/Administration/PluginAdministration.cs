@@ -1,0 +1,174 @@
+using DanVan.Plugins.Runtime.Loading;
+using DanVan.Plugins.Runtime.Management;
+using DanVan.Plugins.Runtime.Packaging;
+using DanVan.Plugins.Runtime.Store;
+using Microsoft.Extensions.Configuration;
+
+namespace DanVan.Plugins.Runtime.Administration;
+
+/// <summary>
+/// What provincial IT does to plugins — install, enable, disable, upgrade, roll back, change
+/// settings — each checked, applied live, remembered across restarts and written to the admin
+/// audit log with who did it. The admin gRPC service, the CLI and the drop-folder watcher all
+/// come through here.
+/// </summary>
+public sealed class PluginAdministration
+{
+    private readonly PluginStore _store;
+    private readonly PluginManager _manager;
+    private readonly AdminAuditLog _audit;
+
+    internal PluginAdministration(PluginStore store, PluginManager manager, AdminAuditLog audit)
+    {
+        _store = store;
+        _manager = manager;
+        _audit = audit;
+    }
+
+    /// <summary>Every plugin the runtime knows.</summary>
+    public IReadOnlyList<PluginStatus> List()
+    {
+        var live = _manager.List().ToDictionary(s => s.Id, StringComparer.Ordinal);
+        return _store.All()
+            .Select(p => live.TryGetValue(p.Id, out var status) ? status with { InstalledVersions = Versions(p.Record) } : Idle(p.Id, p.Record))
+            .ToList();
+    }
+
+    /// <summary>The audit log of admin actions, oldest first.</summary>
+    public IReadOnlyList<AdminAuditEntry> AuditLog() => _audit.Read();
+
+    /// <summary>Verifies and installs a package (refusing unsigned, tampered, unsafe or downgrading ones) and, when <paramref name="enable"/>, makes it serve.</summary>
+    public Task<PluginStatus> InstallAsync(string packagePath, string actor, bool allowDowngrade = false, bool enable = true, CancellationToken cancellationToken = default) =>
+        Audited(actor, "install", Path.GetFileName(packagePath), async () =>
+        {
+            var (package, _) = _store.Install(packagePath, allowDowngrade);
+            return enable
+                ? await ActivateAsync(package.Manifest.Id, package.Manifest.Version, cancellationToken)
+                : Status(package.Manifest.Id);
+        });
+
+    /// <summary>Makes the plugin serve: the given installed version, else the one that served last, else the newest.</summary>
+    public Task<PluginStatus> EnableAsync(string id, string actor, string? version = null, CancellationToken cancellationToken = default) =>
+        Audited(actor, "enable", id, () =>
+        {
+            var record = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
+            var target = version ?? record.Active ?? Newest(record);
+            return ActivateAsync(id, target, cancellationToken);
+        });
+
+    /// <summary>Stops serving the plugin; it loads nothing until enabled again.</summary>
+    public Task<PluginStatus> DisableAsync(string id, string actor, CancellationToken cancellationToken = default) =>
+        Audited(actor, "disable", id, async () =>
+        {
+            _ = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
+            var status = await _manager.DisableAsync(id, cancellationToken);
+            _store.Update(id, r => r.Enabled = false);
+            return status with { InstalledVersions = Versions(_store.Get(id)!) };
+        });
+
+    /// <summary>Goes back to the version that served before the last switch.</summary>
+    public Task<PluginStatus> RollbackAsync(string id, string actor, CancellationToken cancellationToken = default) =>
+        Audited(actor, "rollback", id, () =>
+        {
+            var record = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
+            var previous = record.Previous ?? throw new InvalidOperationException($"Plugin '{id}' has no previous version to roll back to.");
+            return ActivateAsync(id, previous, cancellationToken);
+        });
+
+    /// <summary>Validates and stores the province's settings for the plugin; an enabled plugin restarts with them at once.</summary>
+    public Task<PluginStatus> UpdateSettingsAsync(string id, IReadOnlyDictionary<string, string> settings, string actor, CancellationToken cancellationToken = default) =>
+        Audited(actor, "settings", id, async () =>
+        {
+            var record = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
+            var version = record.Active ?? Newest(record);
+            var (manifest, _) = _store.PrepareLoad(id, version);
+            var (_, problems) = PluginSettingsValidator.Validate(manifest, settings);
+            if (problems.Count > 0)
+            {
+                throw new PluginSettingsException(problems);
+            }
+
+            _store.Update(id, r => r.Settings = new Dictionary<string, string>(settings, StringComparer.OrdinalIgnoreCase));
+            return record.Enabled && record.Active is not null
+                ? await ActivateAsync(id, record.Active, cancellationToken)
+                : Status(id);
+        });
+
+    /// <summary>At start-up: makes every plugin that was enabled serve again. A plugin that fails is quarantined; the others still start.</summary>
+    public async Task RestoreAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var (id, record) in _store.All())
+        {
+            if (!record.Enabled || record.Active is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await ActivateAsync(id, record.Active, cancellationToken);
+            }
+            catch (Exception ex) when (ex is PluginLoadException or PackageException or PluginSettingsException)
+            {
+                _audit.Record("runtime", "restore", id, "refused", ex.Message);
+            }
+        }
+    }
+
+    private async Task<PluginStatus> ActivateAsync(string id, string version, CancellationToken cancellationToken)
+    {
+        var (manifest, directory) = _store.PrepareLoad(id, version);
+        var record = _store.Get(id)!;
+        var (effective, problems) = PluginSettingsValidator.Validate(manifest, record.Settings);
+        if (problems.Count > 0)
+        {
+            throw new PluginSettingsException(problems);
+        }
+
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(effective.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Build();
+        var status = await _manager.ActivateAsync(manifest, directory, settings, cancellationToken);
+        _store.Update(id, r =>
+        {
+            if (r.Active is not null && r.Active != version)
+            {
+                r.Previous = r.Active;
+            }
+
+            r.Active = version;
+            r.Enabled = true;
+        });
+        return status with { InstalledVersions = Versions(_store.Get(id)!) };
+    }
+
+    private async Task<PluginStatus> Audited(string actor, string action, string subject, Func<Task<PluginStatus>> run)
+    {
+        try
+        {
+            var status = await run();
+            _audit.Record(actor, action, status.Id, "ok", status.ActiveVersion);
+            return status;
+        }
+        catch (Exception ex)
+        {
+            _audit.Record(actor, action, subject, "refused", ex.Message);
+            throw;
+        }
+    }
+
+    private PluginStatus Status(string id)
+    {
+        var record = _store.Get(id)!;
+        return _manager.List().FirstOrDefault(s => s.Id == id) is { } live
+            ? live with { InstalledVersions = Versions(record) }
+            : Idle(id, record);
+    }
+
+    private static PluginStatus Idle(string id, PluginRecord record) =>
+        new(id, null, null, record.Enabled ? PluginState.Installed : PluginState.Disabled, null, [], [], 0, null) { InstalledVersions = Versions(record) };
+
+    private static IReadOnlyList<string> Versions(PluginRecord record) =>
+        record.Installed.Keys.OrderBy(SemanticVersion.Parse).ToList();
+
+    private static string Newest(PluginRecord record) =>
+        record.Installed.Keys.OrderByDescending(SemanticVersion.Parse).First();
+}
