@@ -1,4 +1,5 @@
 using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Runtime.Administration;
 using DanVan.Plugins.Runtime.Management;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -13,22 +14,32 @@ internal sealed class RuntimeHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _root;
 
-    private RuntimeHost(WebApplication app, string root)
+    private readonly bool _ownsRoot;
+
+    private RuntimeHost(WebApplication app, string root, bool ownsRoot)
     {
         _app = app;
         _root = root;
+        _ownsRoot = ownsRoot;
         var server = app.GetTestServer();
         Channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
         Manager = app.Services.GetRequiredService<PluginManager>();
+        Admin = app.Services.GetRequiredService<PluginAdministration>();
     }
+
+    public PluginAdministration Admin { get; }
+
+    /// <summary>A folder for test packages, removed with the host.</summary>
+    public string Scratch => Path.Combine(_root, "scratch");
 
     public GrpcChannel Channel { get; }
 
     public PluginManager Manager { get; }
 
-    public static async Task<RuntimeHost> StartAsync(TimeSpan? startTimeout = null)
+    public static async Task<RuntimeHost> StartAsync(TimeSpan? startTimeout = null, string? root = null)
     {
-        var root = Path.Combine(Path.GetTempPath(), "danvan-runtime-" + Guid.NewGuid().ToString("N"));
+        var ownsRoot = root is null;
+        root ??= Path.Combine(Path.GetTempPath(), "danvan-runtime-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Services.AddPluginRuntime(o =>
@@ -37,13 +48,14 @@ internal sealed class RuntimeHost : IAsyncDisposable
             o.DataDirectory = Path.Combine(root, "data");
             o.ProvinceId = "hung-yen";
             o.StartTimeout = startTimeout ?? TimeSpan.FromSeconds(10);
+            o.TrustStorePath = RepoPaths.DevelopmentKeyDirectory;
         });
         var app = builder.Build();
         app.MapGrpcRegistry();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         await app.StartAsync();
-        return new RuntimeHost(app, root);
+        return new RuntimeHost(app, root, ownsRoot);
     }
 
     public Task<PluginStatus> ActivateAsync(string name, string version) =>
@@ -54,7 +66,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
         Channel.Dispose();
         await Manager.DisposeAsync();
         await _app.DisposeAsync();
-        if (Directory.Exists(_root))
+        if (_ownsRoot && Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
         }

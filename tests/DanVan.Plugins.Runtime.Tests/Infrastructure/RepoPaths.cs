@@ -1,0 +1,23 @@
+namespace DanVan.Plugins.Runtime.Tests.Infrastructure;
+
+internal static class RepoPaths
+{
+    public static string Root { get; } = Find();
+
+    public static string DevelopmentKeyDirectory => Path.Combine(Root, "runtime", "DanVan.Plugins.Runtime.Packaging", "DevelopmentKey");
+
+    public static string DevelopmentPrivateKey => Path.Combine(DevelopmentKeyDirectory, "dev-publisher.key.pem");
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DanVan.Plugins.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DanVan.Plugins.sln not found above " + AppContext.BaseDirectory);
+    }
+}
