@@ -7,6 +7,11 @@ internal sealed class GreeterServiceImpl(GreetingFormatter formatter) : GreeterS
 {
     public override async Task<HelloResponse> SayHello(HelloRequest request, ServerCallContext context)
     {
+        if (request.Name == "lỗi")
+        {
+            throw new InvalidOperationException("Cố ý lỗi trong xử lý.");
+        }
+
         if (request.DelayMs > 0)
         {
             await Task.Delay(request.DelayMs, context.CancellationToken);

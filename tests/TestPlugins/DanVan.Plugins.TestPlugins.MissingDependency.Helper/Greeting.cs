@@ -1,0 +1,6 @@
+namespace DanVan.Plugins.TestPlugins.MissingDependency.Helper;
+
+public static class Greeting
+{
+    public static string Text => "Xin chào";
+}
