@@ -548,6 +548,13 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
             return;
         }
 
+        // Once the call's own deadline has passed it has failed with DEADLINE_EXCEEDED, whatever the
+        // server answered to the cancellation that followed (e.g. CANCELLED through TestServer).
+        if (DeadlineExceeded && status.StatusCode != StatusCode.OK)
+        {
+            status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+        }
+
         _trailers = trailers;
         _status = status;
         if (!_headers.Task.IsCompleted)

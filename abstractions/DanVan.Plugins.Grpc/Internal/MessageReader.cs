@@ -55,19 +55,20 @@ internal static class MessageReader
     private static T Parse<T>(MessageParser<T> parser, ReadOnlySequence<byte> payload, bool compressed, string? encoding, int max)
         where T : IMessage<T>
     {
-        if (compressed)
+        if (compressed && !MessageCompression.IsGzip(encoding))
         {
-            if (!MessageCompression.IsGzip(encoding))
-            {
-                throw new RpcException(new Status(StatusCode.Internal, "A message has the compressed flag set but the call has no grpc-encoding."));
-            }
-
-            payload = new ReadOnlySequence<byte>(MessageCompression.Decompress(payload, max)
-                ?? throw new RpcException(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size once decompressed.")));
+            throw new RpcException(new Status(StatusCode.Internal, "A message has the compressed flag set but the call has no grpc-encoding."));
         }
 
         try
         {
+            if (compressed)
+            {
+                // Inside the try: corrupt gzip data throws InvalidDataException, caught below.
+                payload = new ReadOnlySequence<byte>(MessageCompression.Decompress(payload, max)
+                    ?? throw new RpcException(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size once decompressed.")));
+            }
+
             return parser.ParseFrom(payload);
         }
         catch (InvalidProtocolBufferException ex)
