@@ -28,7 +28,7 @@ public sealed class BadInputTests
     public async Task RawEcho_CompressedFlagWithoutGrpcEncoding_Internal()
     {
         await AssertTrailersOnlyAsync(RawGrpc.Frame(RawGrpc.Gzip(GoodMessage), flag: 1), "13",
-            "A message has the compressed flag set but the call has no grpc-encoding.");
+            "A message has the compressed flag set but the call's grpc-encoding is identity or missing.");
     }
 
     [Fact]

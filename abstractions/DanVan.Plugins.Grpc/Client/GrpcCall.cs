@@ -48,7 +48,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
         {
             var remaining = deadline.ToUniversalTime() - _time.GetUtcNow().UtcDateTime;
             _deadlineCts = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time);
-            _deadlineCts.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _cts);
+            _deadlineCts.Token.UnsafeRegister(static state => CancelQuietly((CancellationTokenSource)state!), _cts);
         }
 
         _token = _cts.Token;
@@ -139,7 +139,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
             return done.StatusCode == StatusCode.OK ? false : throw new RpcException(done, _trailers ?? Metadata.Empty);
         }
 
-        using var registration = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _cts);
+        using var registration = cancellationToken.UnsafeRegister(static state => CancelQuietly((CancellationTokenSource)state!), _cts);
         try
         {
             if (!await _responseStart!)
@@ -582,6 +582,18 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
         _response?.Dispose();
         _deadlineCts?.Dispose();
         _cts.Dispose();
+    }
+
+    // A timer or caller token may fire while the call is cleaning up; a disposed source means it already ended.
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     private readonly record struct UnaryOutcome(TResponse? Response, Status Status, Metadata Trailers, bool Committed, TimeSpan? Pushback);

@@ -57,7 +57,7 @@ internal static class MessageReader
     {
         if (compressed && !MessageCompression.IsGzip(encoding))
         {
-            throw new RpcException(new Status(StatusCode.Internal, "A message has the compressed flag set but the call has no grpc-encoding."));
+            throw new RpcException(new Status(StatusCode.Internal, "A message has the compressed flag set but the call's grpc-encoding is identity or missing."));
         }
 
         try
