@@ -15,6 +15,16 @@ public sealed class PluginRuntimeOptions
     /// <summary>The province's trusted publisher keys: a folder of <c>*.pub.pem</c> files or a JSON file. Packages signed by other keys are refused.</summary>
     public string? TrustStorePath { get; set; }
 
+    /// <summary>
+    /// Caller name → bearer token. Every call except health and reflection must carry one of these
+    /// tokens; PluginAdminService further needs a caller named in <see cref="Administration.AdminOptions.AdminCallers"/>.
+    /// With no tokens at all, only health and reflection can be called.
+    /// </summary>
+    public IDictionary<string, string> CallerTokens { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Who may administer plugins.</summary>
+    public Administration.AdminOptions Admin { get; } = new();
+
     /// <summary>How long each start-up step of a plugin may take before it is quarantined as hung. Defaults to 10 s.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -1,6 +1,7 @@
 using DanVan.Plugins.Grpc;
 using DanVan.Plugins.Grpc.Health;
 using DanVan.Plugins.Grpc.Hosting;
+using DanVan.Plugins.Grpc.Security;
 using DanVan.Plugins.Runtime;
 using DanVan.Plugins.Runtime.Administration;
 using DanVan.Plugins.Runtime.Packaging;
@@ -23,7 +24,13 @@ public static class PluginRuntimeServiceCollectionExtensions
         configure?.Invoke(options);
         services.AddSingleton(options);
         services.AddLogging();
-        services.AddGrpc();
+        var bearer = new BearerTokenOptions();
+        foreach (var (caller, token) in options.CallerTokens)
+        {
+            bearer.Tokens[caller] = token;
+        }
+
+        services.AddGrpc(o => o.Interceptors.Add(new BearerTokenAuthInterceptor(bearer)));
         services.AddGrpcHealthChecks();
         services.AddGrpcReflection();
         services.TryAddSingleton(TimeProvider.System);
@@ -45,6 +52,11 @@ public static class PluginRuntimeServiceCollectionExtensions
             sp.GetRequiredService<PluginStore>(),
             sp.GetRequiredService<PluginManager>(),
             sp.GetRequiredService<AdminAuditLog>()));
+        services.TryAddSingleton(options.Admin);
+        services.TryAddSingleton(sp => new PluginAdminServiceImpl(
+            sp.GetRequiredService<PluginAdministration>(),
+            options.Admin,
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -1,0 +1,34 @@
+using DanVan.Plugins.Grpc;
+
+namespace DanVan.Plugins.Runtime.Administration;
+
+/// <summary>A package streamed to the admin API, written to a temporary file (removed after use) with a size cap.</summary>
+internal sealed class PackageUpload(long maxBytes) : IDisposable
+{
+    private FileStream? _file;
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "danvan-upload-" + Guid.NewGuid().ToString("N") + ".dvp");
+
+    public bool HasData => _file is not null;
+
+    public async Task AppendAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
+    {
+        _file ??= new FileStream(Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        if (_file.Length + chunk.Length > maxBytes)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"The package is larger than {maxBytes} bytes."));
+        }
+
+        await _file.WriteAsync(chunk, cancellationToken);
+        await _file.FlushAsync(cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _file?.Dispose();
+        if (File.Exists(Path))
+        {
+            File.Delete(Path);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using DanVan.Plugins.Contracts.Runtime.V1;
+using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Grpc.Security;
+using DanVan.Plugins.Runtime.Loading;
+using DanVan.Plugins.Runtime.Management;
+using DanVan.Plugins.Runtime.Packaging;
+using Google.Protobuf.WellKnownTypes;
+using ProtoPluginState = DanVan.Plugins.Contracts.Runtime.V1.PluginState;
+
+namespace DanVan.Plugins.Runtime.Administration;
+
+/// <summary>
+/// danvan.runtime.v1.PluginAdminService over <see cref="PluginAdministration"/>: only admin callers,
+/// every action audited under the caller's name, refusals as gRPC statuses with Vietnamese details.
+/// </summary>
+internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOptions options, TimeProvider time) : PluginAdminService.PluginAdminServiceBase
+{
+    public override Task<ListPluginsResponse> ListPlugins(ListPluginsRequest request, ServerCallContext context)
+    {
+        Authorize(context);
+        var response = new ListPluginsResponse();
+        response.Plugins.AddRange(admin.List()
+            .Where(p => request.States.Count == 0 || request.States.Contains(ToProto(p.State)))
+            .Select(ToProto));
+        return Task.FromResult(response);
+    }
+
+    public override Task<GetPluginResponse> GetPlugin(GetPluginRequest request, ServerCallContext context)
+    {
+        Authorize(context);
+        return Task.FromResult(new GetPluginResponse { Plugin = ToProto(Find(request.PluginId)) });
+    }
+
+    public override async Task<InstallPluginResponse> InstallPlugin(IAsyncStreamReader<InstallPluginRequest> requestStream, ServerCallContext context)
+    {
+        var actor = Authorize(context);
+        InstallPluginOptions? installOptions = null;
+        using var upload = new PackageUpload(options.MaxPackageBytes);
+        while (await requestStream.MoveNext(context.CancellationToken))
+        {
+            var message = requestStream.Current;
+            if (message.PayloadCase == InstallPluginRequest.PayloadOneofCase.Options)
+            {
+                installOptions = message.Options;
+            }
+            else
+            {
+                await upload.AppendAsync(message.Chunk.Memory, context.CancellationToken);
+            }
+        }
+
+        if (installOptions is null)
+        {
+            throw RichStatus.InvalidArgument("The first message must carry the install options.", ("options", "Thiếu thông tin cài đặt ở thông điệp đầu tiên."));
+        }
+
+        var path = upload.HasData ? upload.Path : installOptions.Package?.PackagePath;
+        if (string.IsNullOrEmpty(path))
+        {
+            throw RichStatus.InvalidArgument("Send the package bytes or name a package path.", ("package", "Cần gửi nội dung gói hoặc đường dẫn tới gói."));
+        }
+
+        var status = await Run(() => admin.InstallAsync(path, actor, allowDowngrade: false, enable: installOptions.Enable, context.CancellationToken));
+        return new InstallPluginResponse { Plugin = ToProto(status) };
+    }
+
+    public override async Task<UpgradePluginResponse> UpgradePlugin(IAsyncStreamReader<UpgradePluginRequest> requestStream, ServerCallContext context)
+    {
+        var actor = Authorize(context);
+        UpgradePluginOptions? upgradeOptions = null;
+        using var upload = new PackageUpload(options.MaxPackageBytes);
+        while (await requestStream.MoveNext(context.CancellationToken))
+        {
+            var message = requestStream.Current;
+            if (message.PayloadCase == UpgradePluginRequest.PayloadOneofCase.Options)
+            {
+                upgradeOptions = message.Options;
+            }
+            else
+            {
+                await upload.AppendAsync(message.Chunk.Memory, context.CancellationToken);
+            }
+        }
+
+        if (upgradeOptions is null)
+        {
+            throw RichStatus.InvalidArgument("The first message must carry the upgrade options.", ("options", "Thiếu thông tin nâng cấp ở thông điệp đầu tiên."));
+        }
+
+        var current = Find(upgradeOptions.PluginId);
+        if (upgradeOptions.ExpectedCurrentVersion.Length > 0 && upgradeOptions.ExpectedCurrentVersion != current.ActiveVersion)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted, $"Plugin '{current.Id}' is at {current.ActiveVersion ?? "no version"}, not {upgradeOptions.ExpectedCurrentVersion}; reload and try again."));
+        }
+
+        var path = upload.HasData ? upload.Path : upgradeOptions.Package?.PackagePath;
+        if (string.IsNullOrEmpty(path))
+        {
+            throw RichStatus.InvalidArgument("Send the package bytes or name a package path.", ("package", "Cần gửi nội dung gói hoặc đường dẫn tới gói."));
+        }
+
+        var status = await Run(() => admin.InstallAsync(path, actor, allowDowngrade: false, enable: true, context.CancellationToken));
+        if (status.Id != upgradeOptions.PluginId)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"The package is plugin '{status.Id}', not '{upgradeOptions.PluginId}'."));
+        }
+
+        return new UpgradePluginResponse { Plugin = ToProto(status) };
+    }
+
+    public override async Task<EnablePluginResponse> EnablePlugin(EnablePluginRequest request, ServerCallContext context)
+    {
+        var actor = Authorize(context);
+        return new EnablePluginResponse { Plugin = ToProto(await Run(() => admin.EnableAsync(request.PluginId, actor, cancellationToken: context.CancellationToken))) };
+    }
+
+    public override async Task<DisablePluginResponse> DisablePlugin(DisablePluginRequest request, ServerCallContext context)
+    {
+        var actor = Authorize(context);
+        return new DisablePluginResponse { Plugin = ToProto(await Run(() => admin.DisableAsync(request.PluginId, actor, context.CancellationToken))) };
+    }
+
+    public override async Task<RollbackPluginResponse> RollbackPlugin(RollbackPluginRequest request, ServerCallContext context)
+    {
+        var actor = Authorize(context);
+        var current = Find(request.PluginId);
+        if (request.ExpectedCurrentVersion.Length > 0 && request.ExpectedCurrentVersion != current.ActiveVersion)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted, $"Plugin '{current.Id}' is at {current.ActiveVersion ?? "no version"}, not {request.ExpectedCurrentVersion}; reload and try again."));
+        }
+
+        return new RollbackPluginResponse { Plugin = ToProto(await Run(() => admin.RollbackAsync(request.PluginId, actor, context.CancellationToken))) };
+    }
+
+    public override Task<DoctorResponse> Doctor(DoctorRequest request, ServerCallContext context)
+    {
+        Authorize(context);
+        var response = new DoctorResponse { CheckTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
+        foreach (var plugin in admin.List().Where(p => request.PluginId.Length == 0 || p.Id == request.PluginId))
+        {
+            response.Diagnostics.Add(PluginDoctor.Diagnose(plugin));
+        }
+
+        return Task.FromResult(response);
+    }
+
+    private string Authorize(ServerCallContext context)
+    {
+        var caller = BearerTokenAuthInterceptor.GetCaller(context)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "Plugin administration needs an admin bearer token."));
+        return options.AdminCallers.Contains(caller)
+            ? caller
+            : throw new RpcException(new Status(StatusCode.PermissionDenied, $"'{caller}' may not administer plugins."));
+    }
+
+    private PluginStatus Find(string id) =>
+        admin.List().FirstOrDefault(p => p.Id == id)
+        ?? throw new RpcException(new Status(StatusCode.NotFound, $"No plugin '{id}' is installed."));
+
+    private static async Task<PluginStatus> Run(Func<Task<PluginStatus>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (PackageException ex)
+        {
+            var code = ex.Errors.Any(e => e.Code is PackageErrorCode.DowngradeRefused or PackageErrorCode.SameVersionDifferentContent)
+                ? StatusCode.FailedPrecondition
+                : StatusCode.InvalidArgument;
+            throw RichStatus.Create(code, ex.Message, BadRequestOf(ex.Errors.Select(e => (e.Entry ?? e.Field ?? "package", e.MessageVi))));
+        }
+        catch (PluginSettingsException ex)
+        {
+            throw RichStatus.InvalidArgument(ex.Message, ex.Problems.Select(p => ("settings", p)).ToArray());
+        }
+        catch (PluginLoadException ex)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
+        }
+    }
+
+    private static Google.Rpc.BadRequest BadRequestOf(IEnumerable<(string Field, string Description)> violations)
+    {
+        var badRequest = new Google.Rpc.BadRequest();
+        badRequest.FieldViolations.AddRange(violations.Select(v => new Google.Rpc.BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+        return badRequest;
+    }
+
+    internal static Plugin ToProto(PluginStatus status)
+    {
+        var plugin = new Plugin
+        {
+            Id = status.Id,
+            Version = status.ActiveVersion ?? status.InstalledVersions.LastOrDefault() ?? "",
+            DisplayName = status.DisplayName ?? "",
+            State = ToProto(status.State),
+            QuarantineReason = status.State == Management.PluginState.Quarantined ? status.Reason ?? "" : "",
+            StateMessage = status.Reason ?? "",
+            AbstractionsVersion = PluginApi.Version,
+        };
+        plugin.Services.AddRange(status.Services.Select(s => new ContributedService { FullName = s }));
+        plugin.Tabs.AddRange(status.Tabs.Select(t => new ContributedTab { Id = t }));
+        return plugin;
+    }
+
+    private static ProtoPluginState ToProto(Management.PluginState state) => state switch
+    {
+        Management.PluginState.Installed => ProtoPluginState.Installed,
+        Management.PluginState.Starting => ProtoPluginState.Starting,
+        Management.PluginState.Enabled => ProtoPluginState.Enabled,
+        Management.PluginState.Upgrading => ProtoPluginState.Upgrading,
+        Management.PluginState.Disabled => ProtoPluginState.Disabled,
+        Management.PluginState.Quarantined => ProtoPluginState.Quarantined,
+        _ => ProtoPluginState.Unspecified,
+    };
+}
