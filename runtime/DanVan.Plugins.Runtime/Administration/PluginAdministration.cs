@@ -29,9 +29,13 @@ public sealed class PluginAdministration
     public IReadOnlyList<PluginStatus> List()
     {
         var live = _manager.List().ToDictionary(s => s.Id, StringComparer.Ordinal);
-        return _store.All()
-            .Select(p => live.TryGetValue(p.Id, out var status) ? status with { InstalledVersions = Versions(p.Record) } : Idle(p.Id, p.Record))
-            .ToList();
+        var stored = _store.All();
+        var known = stored
+            .Select(p => live.TryGetValue(p.Id, out var status) ? status with { InstalledVersions = Versions(p.Record) } : Idle(p.Id, p.Record));
+
+        // Plugins started straight from a folder (development, tests) have no store record.
+        var loose = live.Values.Where(s => !stored.Any(p => p.Id == s.Id));
+        return known.Concat(loose).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The audit log of admin actions, oldest first.</summary>

@@ -22,7 +22,9 @@ internal sealed class RuntimeHost : IAsyncDisposable
         _root = root;
         _ownsRoot = ownsRoot;
         var server = app.GetTestServer();
-        Channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
+        Handler = server.CreateHandler();
+        Channel = ChannelWith(HostToken);
+        AdminChannel = ChannelWith(AdminToken);
         Manager = app.Services.GetRequiredService<PluginManager>();
         Admin = app.Services.GetRequiredService<PluginAdministration>();
     }
@@ -32,7 +34,24 @@ internal sealed class RuntimeHost : IAsyncDisposable
     /// <summary>A folder for test packages, removed with the host.</summary>
     public string Scratch => Path.Combine(_root, "scratch");
 
+    public const string HostToken = "host-token-6b1c0c8f2f0f4a7e9d2b3c4d5e6f7a8b";
+    public const string AdminToken = "admin-token-0f9e8d7c6b5a49382716a5b4c3d2e1f0";
+
+    /// <summary>A channel authenticated as the e-office host.</summary>
     public GrpcChannel Channel { get; }
+
+    /// <summary>A channel authenticated as provincial IT.</summary>
+    public GrpcChannel AdminChannel { get; }
+
+    /// <summary>The in-memory handler, for channels with other credentials.</summary>
+    public HttpMessageHandler Handler { get; }
+
+    public GrpcChannel ChannelWith(string? token) =>
+        GrpcChannel.ForAddress(_app.GetTestServer().BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = Handler,
+            Credentials = token is null ? null : CallCredentials.FromBearerToken(token),
+        });
 
     public PluginManager Manager { get; }
 
@@ -49,11 +68,11 @@ internal sealed class RuntimeHost : IAsyncDisposable
             o.ProvinceId = "hung-yen";
             o.StartTimeout = startTimeout ?? TimeSpan.FromSeconds(10);
             o.TrustStorePath = RepoPaths.DevelopmentKeyDirectory;
+            o.CallerTokens["eoffice-host"] = HostToken;
+            o.CallerTokens["provincial-admin"] = AdminToken;
         });
         var app = builder.Build();
-        app.MapGrpcRegistry();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapPluginRuntime();
         await app.StartAsync();
         return new RuntimeHost(app, root, ownsRoot);
     }
@@ -64,6 +83,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
+        AdminChannel.Dispose();
         await Manager.DisposeAsync();
         await _app.DisposeAsync();
         if (_ownsRoot && Directory.Exists(_root))

@@ -1,0 +1,120 @@
+using DanVan.Plugins.Contracts.Runtime.V1;
+using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Runtime.Tests.Infrastructure;
+using DanVan.Plugins.TestPlugins.Greeter.V1;
+using Google.Protobuf;
+
+namespace DanVan.Plugins.Runtime.Tests;
+
+public sealed class AdminServiceTests
+{
+    [Fact]
+    public async Task ListPlugins_NoToken_Unauthenticated()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        using var anonymous = host.ChannelWith(null);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => new PluginAdminService.PluginAdminServiceClient(anonymous).ListPluginsAsync(new ListPluginsRequest()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListPlugins_HostTokenNotAdmin_PermissionDenied()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => new PluginAdminService.PluginAdminServiceClient(host.Channel).ListPluginsAsync(new ListPluginsRequest()).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task InstallPlugin_StreamedPackage_ServesAndListsAndIsAuditedUnderAdmin()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        var admin = new PluginAdminService.PluginAdminServiceClient(host.AdminChannel);
+
+        var installed = await Install(admin, TestPackages.Pack("greeter", "1.0.0", host.Scratch));
+        var listed = await admin.ListPluginsAsync(new ListPluginsRequest());
+        var reply = await new GreeterService.GreeterServiceClient(host.Channel).SayHelloAsync(new HelloRequest { Name = "An" });
+
+        Assert.Equal(PluginState.Enabled, installed.Plugin.State);
+        Assert.Equal("1.0.0", installed.Plugin.Version);
+        Assert.Equal("danvan.testplugins.greeter", Assert.Single(listed.Plugins).Id);
+        Assert.Equal("Xin chào An từ 1.0.0", reply.Message);
+        Assert.Equal("provincial-admin", host.Admin.AuditLog()[^1].Actor);
+    }
+
+    [Fact]
+    public async Task InstallPlugin_TamperedPackage_InvalidArgumentWithVietnameseDetail()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        var admin = new PluginAdminService.PluginAdminServiceClient(host.AdminChannel);
+        var package = TestPackages.Pack("greeter", "1.0.0", host.Scratch);
+        var bytes = await File.ReadAllBytesAsync(package);
+        bytes[bytes.Length / 2] ^= 0x5A;
+        await File.WriteAllBytesAsync(package, bytes);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Install(admin, package));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        var details = ex.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>();
+        Assert.NotNull(details);
+        Assert.NotEmpty(details.FieldViolations);
+        Assert.Empty(host.Admin.List());
+    }
+
+    [Fact]
+    public async Task DisableEnableRollback_ThroughAdminApi_Applied()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        var admin = new PluginAdminService.PluginAdminServiceClient(host.AdminChannel);
+        await Install(admin, TestPackages.Pack("greeter", "1.0.0", host.Scratch));
+        await Install(admin, TestPackages.Pack("greeter", "2.0.0", host.Scratch));
+
+        var disabled = await admin.DisablePluginAsync(new DisablePluginRequest { PluginId = "danvan.testplugins.greeter" });
+        var enabled = await admin.EnablePluginAsync(new EnablePluginRequest { PluginId = "danvan.testplugins.greeter" });
+        var stale = await Assert.ThrowsAsync<RpcException>(() => admin.RollbackPluginAsync(new RollbackPluginRequest { PluginId = "danvan.testplugins.greeter", ExpectedCurrentVersion = "1.0.0" }).ResponseAsync);
+        var rolledBack = await admin.RollbackPluginAsync(new RollbackPluginRequest { PluginId = "danvan.testplugins.greeter", ExpectedCurrentVersion = "2.0.0" });
+
+        Assert.Equal(PluginState.Disabled, disabled.Plugin.State);
+        Assert.Equal("2.0.0", enabled.Plugin.Version);
+        Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+        Assert.Equal("1.0.0", rolledBack.Plugin.Version);
+    }
+
+    [Fact]
+    public async Task Doctor_QuarantinedPlugin_ReportsErrorWithReason()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        await Assert.ThrowsAsync<DanVan.Plugins.Runtime.Loading.PluginLoadException>(() => host.ActivateAsync("throwing", "1.0.0"));
+        await host.ActivateAsync("greeter", "1.0.0");
+        await host.ActivateAsync("greeter", "2.0.0");
+        await host.Manager.WaitForUnloadsAsync();
+        var admin = new PluginAdminService.PluginAdminServiceClient(host.AdminChannel);
+
+        var doctor = await admin.DoctorAsync(new DoctorRequest());
+
+        var quarantined = doctor.Diagnostics.Single(d => d.PluginId == "danvan.testplugins.throwing");
+        Assert.Equal(DiagnosticSeverity.Error, quarantined.Severity);
+        Assert.Equal("QUARANTINED", quarantined.Code);
+        Assert.Contains("Cố ý lỗi khi đăng ký dịch vụ.", quarantined.Message, StringComparison.Ordinal);
+        var greeter = doctor.Diagnostics.Single(d => d.PluginId == "danvan.testplugins.greeter");
+        Assert.Contains("1.0.0 collected after", greeter.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<InstallPluginResponse> Install(PluginAdminService.PluginAdminServiceClient admin, string packagePath)
+    {
+        using var call = admin.InstallPlugin();
+        await call.RequestStream.WriteAsync(new InstallPluginRequest { Options = new InstallPluginOptions { Enable = true, Package = new PluginPackageMetadata { FileName = Path.GetFileName(packagePath) } } });
+        var bytes = await File.ReadAllBytesAsync(packagePath);
+        for (var offset = 0; offset < bytes.Length; offset += 16 * 1024)
+        {
+            await call.RequestStream.WriteAsync(new InstallPluginRequest { Chunk = ByteString.CopyFrom(bytes, offset, Math.Min(16 * 1024, bytes.Length - offset)) });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        return await call;
+    }
+}
