@@ -1,3 +1,4 @@
+using DanVan.Plugins.Grpc.Internal;
 using Google.Protobuf;
 
 namespace DanVan.Plugins.Grpc.Server;
@@ -26,7 +27,8 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
 
     protected override async Task RunAsync(HttpServerCallContext context)
     {
-        var request = await ServerMessages.ReadSingleAsync(context, _method.RequestParser);
+        var request = await MessageReader.ReadSingleAsync(context.HttpContext.Request.BodyReader, _method.RequestParser, context.RequestEncoding, context.MaxReceiveMessageSize, context.CancellationToken)
+            ?? throw ServerMessages.NoRequestMessage();
         await _pipeline(request, new ResponseStreamWriter<TResponse>(context), context);
     }
 }

@@ -23,7 +23,16 @@ internal sealed class ServiceActivator<TService>
         }
 
         var factory = ActivatorUtilities.CreateFactory(typeof(TService), Type.EmptyTypes);
-        _create = http => (TService)factory(http.RequestServices, null);
+        if (HasOnlyParameterlessConstructor())
+        {
+            // Nothing to inject: don't make the request create a DI scope it will not use.
+            _create = http => (TService)factory(services, null);
+        }
+        else
+        {
+            _create = http => (TService)factory(http.RequestServices, null);
+        }
+
         _release = static (_, service) =>
         {
             if (service is IAsyncDisposable asyncDisposable)
@@ -43,6 +52,12 @@ internal sealed class ServiceActivator<TService>
     }
 
     public TService Create(HttpContext http) => _create(http);
+
+    private static bool HasOnlyParameterlessConstructor()
+    {
+        var constructors = typeof(TService).GetConstructors();
+        return constructors.Length == 1 && constructors[0].GetParameters().Length == 0;
+    }
 
     public ValueTask ReleaseAsync(HttpContext http, TService service) => _release?.Invoke(http, service) ?? default;
 }

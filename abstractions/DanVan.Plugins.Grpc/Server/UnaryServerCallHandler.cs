@@ -27,7 +27,8 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse> : Se
 
     protected override async Task RunAsync(HttpServerCallContext context)
     {
-        var request = await ServerMessages.ReadSingleAsync(context, _method.RequestParser);
+        var request = await MessageReader.ReadSingleAsync(context.HttpContext.Request.BodyReader, _method.RequestParser, context.RequestEncoding, context.MaxReceiveMessageSize, context.CancellationToken)
+            ?? throw ServerMessages.NoRequestMessage();
         var response = await _pipeline(request, context)
             ?? throw new RpcException(new Status(StatusCode.Internal, "No message returned from method."));
         await context.WriteMessageAsync(response, flush: false, context.CancellationToken);
