@@ -24,8 +24,9 @@ internal static class UnloadVerifier
                 return new UnloadReport(pluginId, version, Collected: true, pass, watch.Elapsed, []);
             }
 
-            // Let the thread that finished the old version's last work unwind its frames before the next pass.
-            await Task.Yield();
+            // Let threads that ran the old version's last calls unwind their frames before the next
+            // pass; the pauses grow so the ten passes span about a second at most.
+            await Task.Delay(TimeSpan.FromMilliseconds(4 * pass * pass));
         }
 
         var survivors = (context.Target as AssemblyLoadContext)?.Assemblies.Select(a => a.GetName().Name ?? "?").ToList() ?? [];

@@ -1,0 +1,3 @@
+using DanVan.Plugins.Admin;
+
+return await AdminCommand.RunAsync(args, Console.Out, Console.Error);
