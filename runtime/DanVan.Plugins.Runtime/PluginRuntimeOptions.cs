@@ -25,6 +25,12 @@ public sealed class PluginRuntimeOptions
     /// <summary>Who may administer plugins.</summary>
     public Administration.AdminOptions Admin { get; } = new();
 
+    /// <summary>A folder watched for new packages (<c>*.dvp</c>): each is installed, or upgraded to, when the folder settles. Null (the default) watches nothing.</summary>
+    public string? DropDirectory { get; set; }
+
+    /// <summary>How long the drop folder must stay quiet before its packages are handled. Defaults to 200 ms.</summary>
+    public TimeSpan DropDebounce { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How long each start-up step of a plugin may take before it is quarantined as hung. Defaults to 10 s.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

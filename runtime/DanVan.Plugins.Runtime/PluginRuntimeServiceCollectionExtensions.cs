@@ -6,6 +6,7 @@ using DanVan.Plugins.Runtime;
 using DanVan.Plugins.Runtime.Administration;
 using DanVan.Plugins.Runtime.Packaging;
 using DanVan.Plugins.Runtime.Store;
+using DanVan.Plugins.Runtime.Watching;
 using DanVan.Plugins.Runtime.Loading;
 using DanVan.Plugins.Runtime.Management;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,6 +54,12 @@ public static class PluginRuntimeServiceCollectionExtensions
             sp.GetRequiredService<PluginManager>(),
             sp.GetRequiredService<AdminAuditLog>()));
         services.TryAddSingleton(options.Admin);
+        services.TryAddSingleton(sp => new DropFolderWatcher(
+            sp.GetRequiredService<PluginAdministration>(),
+            options,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DropFolderWatcher>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<DropFolderWatcher>());
         services.TryAddSingleton(sp => new PluginAdminServiceImpl(
             sp.GetRequiredService<PluginAdministration>(),
             options.Admin,

@@ -31,6 +31,8 @@ internal sealed class RuntimeHost : IAsyncDisposable
 
     public PluginAdministration Admin { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>A folder for test packages, removed with the host.</summary>
     public string Scratch => Path.Combine(_root, "scratch");
 
@@ -55,7 +57,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
 
     public PluginManager Manager { get; }
 
-    public static async Task<RuntimeHost> StartAsync(TimeSpan? startTimeout = null, string? root = null)
+    public static async Task<RuntimeHost> StartAsync(TimeSpan? startTimeout = null, string? root = null, Action<PluginRuntimeOptions>? configure = null)
     {
         var ownsRoot = root is null;
         root ??= Path.Combine(Path.GetTempPath(), "danvan-runtime-" + Guid.NewGuid().ToString("N"));
@@ -70,6 +72,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
             o.TrustStorePath = RepoPaths.DevelopmentKeyDirectory;
             o.CallerTokens["eoffice-host"] = HostToken;
             o.CallerTokens["provincial-admin"] = AdminToken;
+            configure?.Invoke(o);
         });
         var app = builder.Build();
         app.MapPluginRuntime();

@@ -1,0 +1,107 @@
+using DanVan.Plugins.Runtime.Administration;
+using DanVan.Plugins.Runtime.Loading;
+using DanVan.Plugins.Runtime.Packaging;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DanVan.Plugins.Runtime.Watching;
+
+/// <summary>
+/// Installs (or upgrades to) every signed package provincial IT copies into the drop folder, once
+/// the folder has been quiet for the debounce time (copies arrive in pieces). Each package is then
+/// moved to <c>processed/</c> or, when refused, to <c>rejected/</c> with a <c>.reason.txt</c> beside it.
+/// </summary>
+internal sealed partial class DropFolderWatcher(PluginAdministration admin, PluginRuntimeOptions options, TimeProvider time, ILogger<DropFolderWatcher> logger) : IHostedService, IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private FileSystemWatcher? _watcher;
+    private Debouncer? _debouncer;
+
+    /// <summary>Raised after each package is handled: its file name and whether it was installed.</summary>
+    public event Action<string, bool>? Processed;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.DropDirectory is not { } drop)
+        {
+            return Task.CompletedTask;
+        }
+
+        Directory.CreateDirectory(drop);
+        _debouncer = new Debouncer(time, options.DropDebounce, () => _ = ProcessAsync());
+        _watcher = new FileSystemWatcher(drop, "*" + PluginPackageFormat.FileExtension) { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+        _watcher.Created += (_, _) => _debouncer.Poke();
+        _watcher.Changed += (_, _) => _debouncer.Poke();
+        _watcher.Renamed += (_, _) => _debouncer.Poke();
+        _watcher.EnableRaisingEvents = true;
+
+        // Packages dropped while the runtime was down are handled at start.
+        if (Directory.EnumerateFiles(drop, "*" + PluginPackageFormat.FileExtension).Any())
+        {
+            _debouncer.Poke();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_watcher is not null)
+        {
+            _watcher.EnableRaisingEvents = false;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _debouncer?.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task ProcessAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var drop = options.DropDirectory!;
+            foreach (var package in Directory.EnumerateFiles(drop, "*" + PluginPackageFormat.FileExtension).Order(StringComparer.Ordinal).ToList())
+            {
+                var name = Path.GetFileName(package);
+                try
+                {
+                    await admin.InstallAsync(package, actor: "drop-folder");
+                    Move(package, Path.Combine(drop, "processed"), reason: null);
+                    Processed?.Invoke(name, true);
+                }
+                catch (Exception ex) when (ex is PackageException or PluginLoadException or PluginSettingsException or IOException)
+                {
+                    var reason = ex is PackageException package_ ? package_.MessageVi + Environment.NewLine + ex.Message : ex.Message;
+                    LogRejected(logger, name, ex.Message);
+                    Move(package, Path.Combine(drop, "rejected"), reason);
+                    Processed?.Invoke(name, false);
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static void Move(string package, string folder, string? reason)
+    {
+        Directory.CreateDirectory(folder);
+        var target = Path.Combine(folder, Path.GetFileName(package));
+        File.Move(package, target, overwrite: true);
+        if (reason is not null)
+        {
+            File.WriteAllText(target + ".reason.txt", reason);
+        }
+    }
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Package {Name} from the drop folder was refused: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string name, string reason);
+}

@@ -1,0 +1,65 @@
+using DanVan.Plugins.Runtime.Tests.Infrastructure;
+using DanVan.Plugins.Runtime.Watching;
+using DanVan.Plugins.TestPlugins.Greeter.V1;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DanVan.Plugins.Runtime.Tests;
+
+public sealed class DropFolderWatcherTests
+{
+    [Fact]
+    public async Task PackageDropped_InstalledThenUpgradedWithoutRestart()
+    {
+        var drop = Path.Combine(Path.GetTempPath(), "danvan-drop-" + Guid.NewGuid().ToString("N"));
+        await using var host = await RuntimeHost.StartAsync(configure: o => o.DropDirectory = drop);
+        var processed = Watch(host);
+        var client = new GreeterService.GreeterServiceClient(host.Channel);
+
+        File.Copy(TestPackages.Pack("greeter", "1.0.0", host.Scratch), Path.Combine(drop, "greeter-1.0.0.dvp"));
+        Assert.Equal(("greeter-1.0.0.dvp", true), await processed.Next());
+        var first = (await client.SayHelloAsync(new HelloRequest())).Version;
+        File.Copy(TestPackages.Pack("greeter", "2.0.0", host.Scratch), Path.Combine(drop, "greeter-2.0.0.dvp"));
+        Assert.Equal(("greeter-2.0.0.dvp", true), await processed.Next());
+        var second = (await client.SayHelloAsync(new HelloRequest())).Version;
+
+        Assert.Equal(("1.0.0", "2.0.0"), (first, second));
+        Assert.True(File.Exists(Path.Combine(drop, "processed", "greeter-2.0.0.dvp")));
+        Assert.Equal("drop-folder", host.Admin.AuditLog()[^1].Actor);
+        Directory.Delete(drop, recursive: true);
+    }
+
+    [Fact]
+    public async Task TamperedPackageDropped_RejectedWithVietnameseReason()
+    {
+        var drop = Path.Combine(Path.GetTempPath(), "danvan-drop-" + Guid.NewGuid().ToString("N"));
+        await using var host = await RuntimeHost.StartAsync(configure: o => o.DropDirectory = drop);
+        var processed = Watch(host);
+        var package = TestPackages.Pack("greeter", "1.0.0", host.Scratch);
+        var bytes = await File.ReadAllBytesAsync(package);
+        bytes[bytes.Length / 2] ^= 0x33;
+
+        await File.WriteAllBytesAsync(Path.Combine(drop, "broken.dvp"), bytes);
+
+        Assert.Equal(("broken.dvp", false), await processed.Next());
+        Assert.Empty(host.Admin.List());
+        var reason = await File.ReadAllTextAsync(Path.Combine(drop, "rejected", "broken.dvp.reason.txt"));
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+        Directory.Delete(drop, recursive: true);
+    }
+
+    private static Signals Watch(RuntimeHost host)
+    {
+        var signals = new Signals();
+        host.Services.GetRequiredService<DropFolderWatcher>().Processed += signals.Add;
+        return signals;
+    }
+
+    private sealed class Signals
+    {
+        private readonly System.Threading.Channels.Channel<(string, bool)> _channel = System.Threading.Channels.Channel.CreateUnbounded<(string, bool)>();
+
+        public void Add(string name, bool installed) => _channel.Writer.TryWrite((name, installed));
+
+        public async Task<(string, bool)> Next() => await _channel.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+}
