@@ -31,6 +31,9 @@ public sealed class PluginRuntimeOptions
     /// <summary>How long the drop folder must stay quiet before its packages are handled. Defaults to 200 ms.</summary>
     public TimeSpan DropDebounce { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The province's plugin configuration file (province.json), applied at start and on every change. Null (the default) uses none.</summary>
+    public string? ProvinceConfigurationPath { get; set; }
+
     /// <summary>How long each start-up step of a plugin may take before it is quarantined as hung. Defaults to 10 s.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

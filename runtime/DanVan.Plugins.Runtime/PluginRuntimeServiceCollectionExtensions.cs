@@ -60,6 +60,12 @@ public static class PluginRuntimeServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DropFolderWatcher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<DropFolderWatcher>());
+        services.TryAddSingleton(sp => new ProvinceConfigurationWatcher(
+            sp.GetRequiredService<PluginAdministration>(),
+            options,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ProvinceConfigurationWatcher>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ProvinceConfigurationWatcher>());
         services.TryAddSingleton(sp => new PluginAdminServiceImpl(
             sp.GetRequiredService<PluginAdministration>(),
             options.Admin,

@@ -98,6 +98,15 @@ public sealed class PluginAdministration
                 : Status(id);
         });
 
+    /// <summary>Stores new settings only when they differ from the current ones (then as <see cref="UpdateSettingsAsync"/>).</summary>
+    internal Task ApplySettingsAsync(string id, IReadOnlyDictionary<string, string> settings, string actor)
+    {
+        var record = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
+        var same = record.Settings.Count == settings.Count
+            && settings.All(p => record.Settings.TryGetValue(p.Key, out var value) && value == p.Value);
+        return same ? Task.CompletedTask : UpdateSettingsAsync(id, settings, actor);
+    }
+
     /// <summary>At start-up: makes every plugin that was enabled serve again. A plugin that fails is quarantined; the others still start.</summary>
     public async Task RestoreAsync(CancellationToken cancellationToken = default)
     {
