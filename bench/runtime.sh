@@ -17,7 +17,7 @@ builtin_url="http://127.0.0.1:$port/danvan.bench.v1.EchoService/Echo"
 plugin_url="http://127.0.0.1:$port/danvan.bench.v1.PluginEchoService/Echo"
 
 start_server() {
-  (cd "$bin" && taskset -c 0 dotnet DanVan.Plugins.Bench.Runtime.dll serve "$port" "$control" $1 > "$work/server.log" 2>&1) &
+  (cd "$bin" && exec taskset -c 0 dotnet DanVan.Plugins.Bench.Runtime.dll serve "$port" "$control" $1 > "$work/server.log" 2>&1) &
   server=$!
   for _ in $(seq 1 100); do grep -q READY "$work/server.log" 2>/dev/null && return; sleep 0.1; done
   cat "$work/server.log"; exit 1

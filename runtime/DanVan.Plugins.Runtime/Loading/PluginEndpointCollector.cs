@@ -22,10 +22,21 @@ internal sealed class PluginEndpointCollector(IServiceProvider serverServices, I
     {
         // Decide once how instances are made: from the plugin's DI if registered, else by a
         // compiled constructor call; either way inside a per-call scope.
-        Func<IServiceProvider, TService> make = pluginServices.GetService<IServiceProviderIsService>()?.IsService(typeof(TService)) == true
-            ? static sp => sp.GetRequiredService<TService>()
-            : CompiledFactory<TService>();
-        var definition = GrpcServiceDefinitions.Create<TService>(serverServices, http => Create(http, make), Release);
+        GrpcServiceDefinition definition;
+        if (pluginServices.GetService<IServiceProviderIsService>()?.IsService(typeof(TService)) != true && HasOnlyParameterlessConstructor<TService>())
+        {
+            // Nothing to inject: no per-call scope, which would cost every call for nothing.
+            var factory = CompiledFactory<TService>();
+            definition = GrpcServiceDefinitions.Create<TService>(serverServices, _ => factory(pluginServices));
+        }
+        else
+        {
+            Func<IServiceProvider, TService> make = pluginServices.GetService<IServiceProviderIsService>()?.IsService(typeof(TService)) == true
+                ? static sp => sp.GetRequiredService<TService>()
+                : CompiledFactory<TService>();
+            definition = GrpcServiceDefinitions.Create<TService>(serverServices, http => Create(http, make), Release);
+        }
+
         if (!manifest.Services.Contains(definition.ServiceName, StringComparer.Ordinal))
         {
             throw new InvalidOperationException($"Plugin '{manifest.Id}' maps gRPC service {definition.ServiceName}, which its manifest does not declare.");
@@ -43,6 +54,12 @@ internal sealed class PluginEndpointCollector(IServiceProvider serverServices, I
         }
 
         Tabs[tabId] = handler;
+    }
+
+    private static bool HasOnlyParameterlessConstructor<TService>()
+    {
+        var constructors = typeof(TService).GetConstructors(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance);
+        return constructors.Length == 1 && constructors[0].GetParameters().Length == 0;
     }
 
     private static Func<IServiceProvider, TService> CompiledFactory<TService>()

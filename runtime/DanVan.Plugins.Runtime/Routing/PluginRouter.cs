@@ -26,15 +26,14 @@ internal sealed class PluginRouter(string pluginId)
         return previous;
     }
 
-    public async Task InvokeAsync(HttpContext http, string path)
+    public Task InvokeAsync(HttpContext http, string path)
     {
         while (true)
         {
             var generation = Volatile.Read(ref _active);
             if (generation is null)
             {
-                await GrpcServiceRegistry.WriteStatusAsync(http, new Status(StatusCode.Unavailable, $"Plugin '{PluginId}' is not enabled."));
-                return;
+                return GrpcServiceRegistry.WriteStatusAsync(http, new Status(StatusCode.Unavailable, $"Plugin '{PluginId}' is not enabled."));
             }
 
             if (!generation.TryEnter())
@@ -43,21 +42,43 @@ internal sealed class PluginRouter(string pluginId)
                 continue;
             }
 
-            try
-            {
-                if (!generation.Handlers.TryGetValue(path, out var handler))
-                {
-                    await GrpcServiceRegistry.WriteStatusAsync(http, new Status(StatusCode.Unimplemented, $"Method is unimplemented by plugin '{PluginId}' {generation.Version}."));
-                    return;
-                }
-
-                await handler(http);
-                return;
-            }
-            finally
+            if (!generation.Handlers.TryGetValue(path, out var handler))
             {
                 generation.Exit();
+                return GrpcServiceRegistry.WriteStatusAsync(http, new Status(StatusCode.Unimplemented, $"Method is unimplemented by plugin '{PluginId}' {generation.Version}."));
             }
+
+            Task call;
+            try
+            {
+                call = handler(http);
+            }
+            catch
+            {
+                generation.Exit();
+                throw;
+            }
+
+            // Most calls finish synchronously on the way out; only the others need a continuation.
+            if (call.IsCompletedSuccessfully)
+            {
+                generation.Exit();
+                return Task.CompletedTask;
+            }
+
+            return ExitWhenDone(call, generation);
+        }
+    }
+
+    private static async Task ExitWhenDone(Task call, PluginGeneration generation)
+    {
+        try
+        {
+            await call;
+        }
+        finally
+        {
+            generation.Exit();
         }
     }
 }
