@@ -42,7 +42,7 @@ public sealed class AdminServiceTests
         Assert.Equal(PluginState.Enabled, installed.Plugin.State);
         Assert.Equal("1.0.0", installed.Plugin.Version);
         Assert.Equal("danvan.testplugins.greeter", Assert.Single(listed.Plugins).Id);
-        Assert.Equal("Xin chào An từ 1.0.0", reply.Message);
+        Assert.Equal("Xin chào An từ 1.0.0!", reply.Message);
         Assert.Equal("provincial-admin", host.Admin.AuditLog()[^1].Actor);
     }
 

@@ -85,7 +85,7 @@ public sealed class IsolationTests
 
         Assert.Equal(StatusCode.Internal, ex.StatusCode);
         Assert.Equal("Exception was thrown by handler.", ex.Status.Detail);
-        Assert.Equal("Xin chào An từ 1.0.0", next.Message);
+        Assert.Equal("Xin chào An từ 1.0.0!", next.Message);
     }
 
     private static async Task<HelloResponse> Greet(RuntimeHost host) =>

@@ -25,7 +25,7 @@ public sealed class ProvinceConfigurationTests
         Assert.Empty(await applied.Next());
         var disabled = await Assert.ThrowsAsync<RpcException>(() => client.SayHelloAsync(new HelloRequest()).ResponseAsync);
 
-        Assert.Equal("Chào mừng An từ 1.0.0", greeting);
+        Assert.Equal("Chào mừng An từ 1.0.0!", greeting);
         Assert.Equal(StatusCode.Unavailable, disabled.StatusCode);
         Assert.Equal("province-config", host.Admin.AuditLog()[^1].Actor);
         Directory.Delete(folder, recursive: true);
@@ -46,7 +46,7 @@ public sealed class ProvinceConfigurationTests
 
         Assert.Contains(problems, p => p.Contains("Thiết lập 'maxNameLength' phải trong khoảng 1–500, nhận được 9999.", StringComparison.Ordinal));
         Assert.Contains("Plugin 'danvan.khong.co' chưa được cài đặt.", problems);
-        Assert.Equal("Xin chào An từ 1.0.0", reply.Message);
+        Assert.Equal("Xin chào An từ 1.0.0!", reply.Message);
         Directory.Delete(folder, recursive: true);
     }
 

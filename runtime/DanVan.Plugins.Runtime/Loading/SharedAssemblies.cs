@@ -16,6 +16,7 @@ internal static class SharedAssemblies
         "DanVan.Plugins.Grpc",
         "DanVan.Plugins.Storage",
         "Google.Protobuf",
+        "Scrutor",
         "Microsoft.Extensions.",
         "Microsoft.AspNetCore.",
         "Microsoft.EntityFrameworkCore",

@@ -3,7 +3,7 @@ using DanVan.Plugins.TestPlugins.Greeter.V1;
 
 namespace DanVan.Plugins.TestPlugins.Greeter;
 
-internal sealed class GreeterServiceImpl(GreetingFormatter formatter) : GreeterService.GreeterServiceBase
+internal sealed class GreeterServiceImpl(GreetingFormatter formatter, IEnumerable<IGreetingDecoration> decorations) : GreeterService.GreeterServiceBase
 {
     public override async Task<HelloResponse> SayHello(HelloRequest request, ServerCallContext context)
     {
@@ -17,6 +17,7 @@ internal sealed class GreeterServiceImpl(GreetingFormatter formatter) : GreeterS
             await Task.Delay(request.DelayMs, context.CancellationToken);
         }
 
-        return new HelloResponse { Message = formatter.Format(request.Name), Version = formatter.Version };
+        var message = decorations.Aggregate(formatter.Format(request.Name), (text, decoration) => decoration.Decorate(text));
+        return new HelloResponse { Message = message, Version = formatter.Version };
     }
 }

@@ -1,0 +1,6 @@
+namespace DanVan.Plugins.TestPlugins.Greeter;
+
+internal sealed class PoliteDecoration : IGreetingDecoration
+{
+    public string Decorate(string greeting) => greeting + "!";
+}
