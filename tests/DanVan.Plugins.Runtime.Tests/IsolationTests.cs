@@ -43,7 +43,7 @@ public sealed class IsolationTests
         await using var host = await RuntimeHost.StartAsync();
         var incomplete = Path.Combine(host.Scratch, "missing");
         Directory.CreateDirectory(incomplete);
-        foreach (var file in Directory.GetFiles(DanVan.Plugins.Runtime.Tests.Infrastructure.TestPlugins.Directory("missingdependency", "1.0.0")))
+        foreach (var file in Directory.GetFiles(TestPluginBuilds.Directory("missingdependency", "1.0.0")))
         {
             if (!Path.GetFileName(file).StartsWith("DanVan.Plugins.TestPlugins.MissingDependency.Helper", StringComparison.Ordinal))
             {
@@ -52,7 +52,7 @@ public sealed class IsolationTests
         }
 
         var ex = await Assert.ThrowsAsync<PluginLoadException>(() =>
-            host.Manager.ActivateAsync(DanVan.Plugins.Runtime.Tests.Infrastructure.TestPlugins.Manifest("missingdependency", "1.0.0"), incomplete, new ConfigurationBuilder().Build()));
+            host.Manager.ActivateAsync(TestPluginBuilds.Manifest("missingdependency", "1.0.0"), incomplete, new ConfigurationBuilder().Build()));
         var complete = await host.ActivateAsync("missingdependency", "1.0.0");
 
         Assert.Contains("a dependency is missing", ex.Message, StringComparison.Ordinal);

@@ -81,7 +81,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
     }
 
     public Task<PluginStatus> ActivateAsync(string name, string version) =>
-        Manager.ActivateAsync(TestPlugins.Manifest(name, version), TestPlugins.Directory(name, version), new ConfigurationBuilder().Build());
+        Manager.ActivateAsync(TestPluginBuilds.Manifest(name, version), TestPluginBuilds.Directory(name, version), new ConfigurationBuilder().Build());
 
     public async ValueTask DisposeAsync()
     {

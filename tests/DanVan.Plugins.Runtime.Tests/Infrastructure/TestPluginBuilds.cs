@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace DanVan.Plugins.Runtime.Tests.Infrastructure;
 
 /// <summary>The test plugins the build put under testplugins/&lt;name&gt;/&lt;version&gt;/.</summary>
-internal static class TestPlugins
+internal static class TestPluginBuilds
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
