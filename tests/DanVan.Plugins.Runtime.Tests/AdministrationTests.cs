@@ -24,6 +24,19 @@ public sealed class AdministrationTests
     }
 
     [Fact]
+    public async Task Install_PackageFromTheRepoBuildStep_VerifiesAndServes()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        var built = Path.Combine(AppContext.BaseDirectory, "testpackages", "DanVan.Plugins.TestPlugins.Greeter-2.0.0.dvp");
+
+        var status = await host.Admin.InstallAsync(built, "it");
+        var reply = await new GreeterService.GreeterServiceClient(host.Channel).SayHelloAsync(new HelloRequest { Name = "An" });
+
+        Assert.Equal("2.0.0", status.ActiveVersion);
+        Assert.Equal("2.0.0", reply.Version);
+    }
+
+    [Fact]
     public async Task Install_NewerVersion_UpgradesAndRollbackReturns()
     {
         await using var host = await RuntimeHost.StartAsync();
