@@ -14,8 +14,7 @@ namespace DanVan.Plugins.Runtime.Watching;
 internal sealed partial class DropFolderWatcher(PluginAdministration admin, PluginRuntimeOptions options, TimeProvider time, ILogger<DropFolderWatcher> logger) : IHostedService, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private FileSystemWatcher? _watcher;
-    private Debouncer? _debouncer;
+    private DebouncedFileWatch? _watch;
 
     /// <summary>Raised after each package is handled: its file name and whether it was installed.</summary>
     public event Action<string, bool>? Processed;
@@ -27,18 +26,12 @@ internal sealed partial class DropFolderWatcher(PluginAdministration admin, Plug
             return Task.CompletedTask;
         }
 
-        Directory.CreateDirectory(drop);
-        _debouncer = new Debouncer(time, options.DropDebounce, () => _ = ProcessAsync());
-        _watcher = new FileSystemWatcher(drop, "*" + PluginPackageFormat.FileExtension) { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
-        _watcher.Created += (_, _) => _debouncer.Poke();
-        _watcher.Changed += (_, _) => _debouncer.Poke();
-        _watcher.Renamed += (_, _) => _debouncer.Poke();
-        _watcher.EnableRaisingEvents = true;
+        _watch = new DebouncedFileWatch(drop, "*" + PluginPackageFormat.FileExtension, time, options.DropDebounce, () => _ = ProcessAsync());
 
         // Packages dropped while the runtime was down are handled at start.
         if (Directory.EnumerateFiles(drop, "*" + PluginPackageFormat.FileExtension).Any())
         {
-            _debouncer.Poke();
+            _watch.Poke();
         }
 
         return Task.CompletedTask;
@@ -46,18 +39,13 @@ internal sealed partial class DropFolderWatcher(PluginAdministration admin, Plug
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_watcher is not null)
-        {
-            _watcher.EnableRaisingEvents = false;
-        }
-
+        _watch?.Stop();
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
-        _watcher?.Dispose();
-        _debouncer?.Dispose();
+        _watch?.Dispose();
         _gate.Dispose();
     }
 

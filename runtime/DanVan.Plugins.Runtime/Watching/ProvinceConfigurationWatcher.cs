@@ -16,8 +16,7 @@ internal sealed partial class ProvinceConfigurationWatcher(PluginAdministration 
 {
     private const string Actor = "province-config";
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private FileSystemWatcher? _watcher;
-    private Debouncer? _debouncer;
+    private DebouncedFileWatch? _watch;
 
     /// <summary>Raised after each application of the file, with the problems found (empty when all applied).</summary>
     public event Action<IReadOnlyList<string>>? Applied;
@@ -29,14 +28,7 @@ internal sealed partial class ProvinceConfigurationWatcher(PluginAdministration 
             return;
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        _debouncer = new Debouncer(time, options.DropDebounce, () => _ = ApplyAsync());
-        _watcher = new FileSystemWatcher(directory, Path.GetFileName(path)) { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
-        _watcher.Created += (_, _) => _debouncer.Poke();
-        _watcher.Changed += (_, _) => _debouncer.Poke();
-        _watcher.Renamed += (_, _) => _debouncer.Poke();
-        _watcher.EnableRaisingEvents = true;
+        _watch = new DebouncedFileWatch(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileName(path), time, options.DropDebounce, () => _ = ApplyAsync());
         if (File.Exists(path))
         {
             await ApplyAsync();
@@ -45,18 +37,13 @@ internal sealed partial class ProvinceConfigurationWatcher(PluginAdministration 
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_watcher is not null)
-        {
-            _watcher.EnableRaisingEvents = false;
-        }
-
+        _watch?.Stop();
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
-        _watcher?.Dispose();
-        _debouncer?.Dispose();
+        _watch?.Dispose();
         _gate.Dispose();
     }
 
