@@ -74,6 +74,22 @@ public sealed class IsolationTests
     }
 
     [Fact]
+    public async Task Activate_RequiredDependencyNotEnabled_RefusedAndOptionalOneIgnored()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        var greeter = TestPluginBuilds.Manifest("greeter", "1.0.0");
+        var needsTasks = With(greeter, new PluginDependency { Id = "danvan.tasks", MinVersion = "1.2.0" });
+        var canUseTasks = With(greeter, new PluginDependency { Id = "danvan.tasks", Optional = true });
+        var settings = new ConfigurationBuilder().Build();
+
+        var ex = await Assert.ThrowsAsync<PluginLoadException>(() => host.Manager.ActivateAsync(needsTasks, TestPluginBuilds.Directory("greeter", "1.0.0"), settings));
+        var loaded = await host.Manager.ActivateAsync(canUseTasks, TestPluginBuilds.Directory("greeter", "1.0.0"), settings);
+
+        Assert.Equal("Plugin 'danvan.testplugins.greeter' 1.0.0 needs plugin 'danvan.tasks' 1.2.0 or later, which is not enabled.", ex.Message);
+        Assert.Equal(PluginState.Enabled, loaded.State);
+    }
+
+    [Fact]
     public async Task Call_HandlerThrows_InternalForThatCallOnly()
     {
         await using var host = await RuntimeHost.StartAsync();
@@ -87,6 +103,21 @@ public sealed class IsolationTests
         Assert.Equal("Exception was thrown by handler.", ex.Status.Detail);
         Assert.Equal("Xin chào An từ 1.0.0!", next.Message);
     }
+
+    private static PluginManifest With(PluginManifest manifest, PluginDependency dependency) => new()
+    {
+        Id = manifest.Id,
+        Version = manifest.Version,
+        DisplayName = manifest.DisplayName,
+        Publisher = manifest.Publisher,
+        EntryAssembly = manifest.EntryAssembly,
+        EntryType = manifest.EntryType,
+        AbstractionsVersion = manifest.AbstractionsVersion,
+        Contracts = manifest.Contracts,
+        Services = manifest.Services,
+        Settings = manifest.Settings,
+        Dependencies = [dependency],
+    };
 
     private static async Task<HelloResponse> Greet(RuntimeHost host) =>
         await new GreeterService.GreeterServiceClient(host.Channel).SayHelloAsync(new HelloRequest { Name = "An" });

@@ -11,6 +11,24 @@ internal sealed class PackageUpload(long maxBytes) : IDisposable
 
     public bool HasData => _file is not null;
 
+    /// <summary>Reads an install/upgrade stream: its options message (kept, the last one wins) and its chunks (written to the file).</summary>
+    public async Task<TOptions?> ReceiveAsync<TRequest, TOptions>(IAsyncStreamReader<TRequest> requests, Func<TRequest, TOptions?> options, Func<TRequest, Google.Protobuf.ByteString?> chunk, CancellationToken cancellationToken)
+        where TOptions : class
+    {
+        TOptions? received = null;
+        while (await requests.MoveNext(cancellationToken))
+        {
+            var message = requests.Current;
+            received = options(message) ?? received;
+            if (chunk(message) is { Length: > 0 } bytes)
+            {
+                await AppendAsync(bytes.Memory, cancellationToken);
+            }
+        }
+
+        return received;
+    }
+
     public async Task AppendAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
     {
         _file ??= new FileStream(Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);

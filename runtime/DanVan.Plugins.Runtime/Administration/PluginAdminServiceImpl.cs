@@ -34,20 +34,8 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
     public override async Task<InstallPluginResponse> InstallPlugin(IAsyncStreamReader<InstallPluginRequest> requestStream, ServerCallContext context)
     {
         var actor = Authorize(context);
-        InstallPluginOptions? installOptions = null;
         using var upload = new PackageUpload(options.MaxPackageBytes);
-        while (await requestStream.MoveNext(context.CancellationToken))
-        {
-            var message = requestStream.Current;
-            if (message.PayloadCase == InstallPluginRequest.PayloadOneofCase.Options)
-            {
-                installOptions = message.Options;
-            }
-            else
-            {
-                await upload.AppendAsync(message.Chunk.Memory, context.CancellationToken);
-            }
-        }
+        var installOptions = await upload.ReceiveAsync(requestStream, m => m.Options, m => m.Chunk, context.CancellationToken);
 
         if (installOptions is null)
         {
@@ -67,20 +55,8 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
     public override async Task<UpgradePluginResponse> UpgradePlugin(IAsyncStreamReader<UpgradePluginRequest> requestStream, ServerCallContext context)
     {
         var actor = Authorize(context);
-        UpgradePluginOptions? upgradeOptions = null;
         using var upload = new PackageUpload(options.MaxPackageBytes);
-        while (await requestStream.MoveNext(context.CancellationToken))
-        {
-            var message = requestStream.Current;
-            if (message.PayloadCase == UpgradePluginRequest.PayloadOneofCase.Options)
-            {
-                upgradeOptions = message.Options;
-            }
-            else
-            {
-                await upload.AppendAsync(message.Chunk.Memory, context.CancellationToken);
-            }
-        }
+        var upgradeOptions = await upload.ReceiveAsync(requestStream, m => m.Options, m => m.Chunk, context.CancellationToken);
 
         if (upgradeOptions is null)
         {

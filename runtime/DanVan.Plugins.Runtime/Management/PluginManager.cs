@@ -55,6 +55,7 @@ public sealed partial class PluginManager : IAsyncDisposable
             LoadedPlugin loaded;
             try
             {
+                CheckDependencies(manifest);
                 loaded = await _loader.LoadAsync(manifest, directory, settings, cancellationToken);
             }
             catch (PluginLoadException ex)
@@ -165,6 +166,7 @@ public sealed partial class PluginManager : IAsyncDisposable
     private void Route(PluginSlot slot, LoadedPlugin loaded)
     {
         var router = slot.Router;
+        var served = new HashSet<string>(StringComparer.Ordinal);
         foreach (var service in loaded.GrpcServices)
         {
             var methods = service.Methods.Select(m =>
@@ -174,6 +176,42 @@ public sealed partial class PluginManager : IAsyncDisposable
             }).ToList();
             _registry.AddOrReplace(service.ServiceName, service.Descriptor, methods);
             slot.RoutedServices[service.ServiceName] = methods;
+            served.Add(service.ServiceName);
+        }
+
+        // A service the new version no longer serves keeps its routes (they answer UNIMPLEMENTED
+        // through the router) but loses the old version's descriptor, which would pin its context.
+        foreach (var (service, methods) in slot.RoutedServices.Where(s => !served.Contains(s.Key)).ToList())
+        {
+            _registry.AddOrReplace(service, null, methods);
+        }
+    }
+
+    private void CheckDependencies(PluginManifest manifest)
+    {
+        var problems = new List<string>();
+        foreach (var dependency in manifest.Dependencies.Where(d => !d.Optional))
+        {
+            PluginSlot? other;
+            lock (_slots)
+            {
+                other = _slots.GetValueOrDefault(dependency.Id);
+            }
+
+            var version = other?.Active?.Manifest.Version;
+            if (version is null)
+            {
+                problems.Add($"Plugin '{manifest.Id}' {manifest.Version} needs plugin '{dependency.Id}'{(dependency.MinVersion is null ? "" : " " + dependency.MinVersion + " or later")}, which is not enabled.");
+            }
+            else if (dependency.MinVersion is not null && Packaging.SemanticVersion.Parse(version) < Packaging.SemanticVersion.Parse(dependency.MinVersion))
+            {
+                problems.Add($"Plugin '{manifest.Id}' {manifest.Version} needs plugin '{dependency.Id}' {dependency.MinVersion} or later; {version} is enabled.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new PluginLoadException(string.Join(" ", problems));
         }
     }
 
