@@ -69,6 +69,7 @@ public static class PluginRuntimeServiceCollectionExtensions
         services.TryAddSingleton(sp => new PluginAdminServiceImpl(
             sp.GetRequiredService<PluginAdministration>(),
             options.Admin,
+            options,
             sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -104,6 +104,59 @@ public sealed class AdminServiceTests
         Assert.Contains("1.0.0 collected after", greeter.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UpdatePluginSettings_WithCurrentEtag_AppliesLiveAndStaleEtagIsAborted()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        var admin = new PluginAdminService.PluginAdminServiceClient(host.AdminChannel);
+        await Install(admin, TestPackages.Pack("greeter", "1.0.0", host.Scratch));
+        var before = (await admin.GetPluginSettingsAsync(new GetPluginSettingsRequest { PluginId = "danvan.testplugins.greeter" })).Settings;
+        var change = new Google.Protobuf.WellKnownTypes.Struct();
+        change.Fields["greetingWord"] = Google.Protobuf.WellKnownTypes.Value.ForString("Chào");
+
+        var updated = await admin.UpdatePluginSettingsAsync(new UpdatePluginSettingsRequest { PluginId = "danvan.testplugins.greeter", Settings = change, Etag = before.Etag });
+        var reply = await new GreeterService.GreeterServiceClient(host.Channel).SayHelloAsync(new HelloRequest { Name = "An" });
+        var stale = await Assert.ThrowsAsync<RpcException>(() => admin.UpdatePluginSettingsAsync(new UpdatePluginSettingsRequest { PluginId = "danvan.testplugins.greeter", Settings = change, Etag = before.Etag }).ResponseAsync);
+
+        Assert.Equal("string", before.Schema.Fields["greetingWord"].StructValue.Fields["type"].StringValue);
+        Assert.Equal("Chào", updated.Settings.Settings.Fields["greetingWord"].StringValue);
+        Assert.Equal("Chào An từ 1.0.0!", reply.Message);
+        Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+    }
+
+    [Fact]
+    public async Task UpdatePluginSettings_OutOfRange_InvalidArgumentInVietnamese()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        var admin = new PluginAdminService.PluginAdminServiceClient(host.AdminChannel);
+        await Install(admin, TestPackages.Pack("greeter", "1.0.0", host.Scratch));
+        var change = new Google.Protobuf.WellKnownTypes.Struct();
+        change.Fields["maxNameLength"] = Google.Protobuf.WellKnownTypes.Value.ForNumber(0);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => admin.UpdatePluginSettingsAsync(new UpdatePluginSettingsRequest { PluginId = "danvan.testplugins.greeter", Settings = change }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        var violation = Assert.Single(ex.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations);
+        Assert.Equal("Thiết lập 'maxNameLength' phải trong khoảng 1–500, nhận được 0.", violation.Description);
+    }
+
+    [Fact]
+    public async Task UninstallPlugin_Installed_RemovedAndCallsUnavailable()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        var admin = new PluginAdminService.PluginAdminServiceClient(host.AdminChannel);
+        await Install(admin, TestPackages.Pack("greeter", "1.0.0", host.Scratch));
+
+        await admin.UninstallPluginAsync(new UninstallPluginRequest { PluginId = "danvan.testplugins.greeter", DeleteData = true });
+        var listed = await admin.ListPluginsAsync(new ListPluginsRequest());
+        var call = await Assert.ThrowsAsync<RpcException>(() => new GreeterService.GreeterServiceClient(host.Channel).SayHelloAsync(new HelloRequest()).ResponseAsync);
+        var again = await Assert.ThrowsAsync<RpcException>(() => admin.UninstallPluginAsync(new UninstallPluginRequest { PluginId = "danvan.testplugins.greeter" }).ResponseAsync);
+
+        Assert.DoesNotContain(listed.Plugins, p => p.Id == "danvan.testplugins.greeter" && p.State != PluginState.Disabled);
+        Assert.Equal(StatusCode.Unavailable, call.StatusCode);
+        Assert.Equal(StatusCode.NotFound, again.StatusCode);
+    }
+
     private static async Task<InstallPluginResponse> Install(PluginAdminService.PluginAdminServiceClient admin, string packagePath)
     {
         using var call = admin.InstallPlugin();

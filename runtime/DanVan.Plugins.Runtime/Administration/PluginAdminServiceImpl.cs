@@ -13,7 +13,7 @@ namespace DanVan.Plugins.Runtime.Administration;
 /// danvan.runtime.v1.PluginAdminService over <see cref="PluginAdministration"/>: only admin callers,
 /// every action audited under the caller's name, refusals as gRPC statuses with Vietnamese details.
 /// </summary>
-internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOptions options, TimeProvider time) : PluginAdminService.PluginAdminServiceBase
+internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOptions options, PluginRuntimeOptions runtimeOptions, TimeProvider time) : PluginAdminService.PluginAdminServiceBase
 {
     public override Task<ListPluginsResponse> ListPlugins(ListPluginsRequest request, ServerCallContext context)
     {
@@ -108,6 +108,61 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
         return new RollbackPluginResponse { Plugin = ToProto(await Run(() => admin.RollbackAsync(request.PluginId, actor, context.CancellationToken))) };
     }
 
+    public override async Task<UninstallPluginResponse> UninstallPlugin(UninstallPluginRequest request, ServerCallContext context)
+    {
+        var actor = Authorize(context);
+        var status = await Run(() => admin.UninstallAsync(request.PluginId, actor, request.DeleteData, runtimeOptions.DataDirectory, context.CancellationToken));
+        return new UninstallPluginResponse { PluginId = status.Id, Version = status.ActiveVersion ?? "" };
+    }
+
+    public override Task<GetPluginSettingsResponse> GetPluginSettings(GetPluginSettingsRequest request, ServerCallContext context)
+    {
+        Authorize(context);
+        try
+        {
+            var (values, manifest) = admin.GetSettings(request.PluginId);
+            return Task.FromResult(new GetPluginSettingsResponse { Settings = PluginSettingsMessages.ToProto(request.PluginId, runtimeOptions.ProvinceId, values, manifest) });
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
+        }
+    }
+
+    public override async Task<UpdatePluginSettingsResponse> UpdatePluginSettings(UpdatePluginSettingsRequest request, ServerCallContext context)
+    {
+        var actor = Authorize(context);
+        var (current, manifest) = GetSettingsOrNotFound(request.PluginId);
+        if (request.Etag.Length > 0 && request.Etag != PluginSettingsMessages.Etag(current))
+        {
+            throw new RpcException(new Status(StatusCode.Aborted, "Thiết lập đã được người khác thay đổi; hãy tải lại rồi sửa tiếp."));
+        }
+
+        var incoming = PluginSettingsMessages.FromProto(request.Settings);
+        var merged = new Dictionary<string, string>(current, StringComparer.OrdinalIgnoreCase);
+        if (request.UpdateMask is { Paths.Count: > 0 } mask)
+        {
+            foreach (var path in mask.Paths)
+            {
+                if (incoming.TryGetValue(path, out var value))
+                {
+                    merged[path] = value;
+                }
+                else
+                {
+                    merged.Remove(path);
+                }
+            }
+        }
+        else
+        {
+            merged = incoming;
+        }
+
+        await Run(() => admin.UpdateSettingsAsync(request.PluginId, merged, actor, context.CancellationToken));
+        return new UpdatePluginSettingsResponse { Settings = PluginSettingsMessages.ToProto(request.PluginId, runtimeOptions.ProvinceId, merged, manifest) };
+    }
+
     public override Task<DoctorResponse> Doctor(DoctorRequest request, ServerCallContext context)
     {
         Authorize(context);
@@ -127,6 +182,18 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
         return options.AdminCallers.Contains(caller)
             ? caller
             : throw new RpcException(new Status(StatusCode.PermissionDenied, $"'{caller}' may not administer plugins."));
+    }
+
+    private (IReadOnlyDictionary<string, string> Values, PluginManifest Manifest) GetSettingsOrNotFound(string id)
+    {
+        try
+        {
+            return admin.GetSettings(id);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
+        }
     }
 
     private PluginStatus Find(string id) =>

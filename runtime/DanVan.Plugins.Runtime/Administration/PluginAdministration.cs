@@ -98,6 +98,36 @@ public sealed class PluginAdministration
                 : Status(id);
         });
 
+    /// <summary>The province's settings for the plugin (as stored, before defaults) and the manifest that defines them.</summary>
+    public (IReadOnlyDictionary<string, string> Values, PluginManifest Manifest) GetSettings(string id)
+    {
+        var record = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
+        var (manifest, _) = _store.PrepareLoad(id, record.Active ?? Newest(record));
+        return (new Dictionary<string, string>(record.Settings, StringComparer.OrdinalIgnoreCase), manifest);
+    }
+
+    /// <summary>Stops the plugin and removes every installed version; its data folder too when asked.</summary>
+    public Task<PluginStatus> UninstallAsync(string id, string actor, bool deleteData, string dataDirectory, CancellationToken cancellationToken = default) =>
+        Audited(actor, "uninstall", id, async () =>
+        {
+            var record = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
+            var last = Idle(id, record);
+            if (_manager.List().Any(s => s.Id == id && s.State == PluginState.Enabled))
+            {
+                last = await _manager.DisableAsync(id, cancellationToken);
+                await _manager.WaitForUnloadsAsync();
+            }
+
+            _store.Remove(id);
+            var data = Path.Combine(dataDirectory, id);
+            if (deleteData && Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+
+            return last with { InstalledVersions = [] };
+        });
+
     /// <summary>Stores new settings only when they differ from the current ones (then as <see cref="UpdateSettingsAsync"/>).</summary>
     internal Task ApplySettingsAsync(string id, IReadOnlyDictionary<string, string> settings, string actor)
     {

@@ -116,6 +116,29 @@ internal sealed class PluginStore
         return (package.Manifest, directory);
     }
 
+    /// <summary>Forgets the plugin: its record, stored packages and extracted versions.</summary>
+    public bool Remove(string id)
+    {
+        lock (_lock)
+        {
+            if (!_state.Plugins.Remove(id))
+            {
+                return false;
+            }
+
+            foreach (var folder in new[] { Path.Combine(_root, "packages", id), Path.Combine(_root, "versions", id) })
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+
+            Save();
+            return true;
+        }
+    }
+
     public void Update(string id, Action<PluginRecord> change)
     {
         lock (_lock)
