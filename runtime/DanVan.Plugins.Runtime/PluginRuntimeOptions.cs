@@ -34,6 +34,15 @@ public sealed class PluginRuntimeOptions
     /// <summary>The province's plugin configuration file (province.json), applied at start and on every change. Null (the default) uses none.</summary>
     public string? ProvinceConfigurationPath { get; set; }
 
+    /// <summary>The e-office host's danvan.host.v1 address; plugins get typed clients for it according to their permissions. Null offers none.</summary>
+    public Uri? HostAddress { get; set; }
+
+    /// <summary>The bearer token the runtime presents to the host (the runtime → host direction).</summary>
+    public string? HostToken { get; set; }
+
+    /// <summary>A handler for host calls instead of sockets (an in-process host, tests).</summary>
+    public HttpMessageHandler? HostHttpHandler { get; set; }
+
     /// <summary>How long each start-up step of a plugin may take before it is quarantined as hung. Defaults to 10 s.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -36,6 +36,12 @@ public static class PluginRuntimeServiceCollectionExtensions
         services.AddGrpcReflection();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new PluginLoader(sp, options));
+        if (options.HostAddress is not null)
+        {
+            var hostChannel = HostClients.CreateChannel(options);
+            services.AddSingleton(HostClients.Share(hostChannel));
+        }
+
         services.TryAddSingleton(sp => new PluginManager(
             sp.GetRequiredService<PluginLoader>(),
             sp.GetRequiredService<GrpcServiceRegistry>(),

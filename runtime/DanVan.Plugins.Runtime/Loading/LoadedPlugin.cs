@@ -29,6 +29,9 @@ internal sealed class LoadedPlugin
 
     public PluginManifest Manifest { get; }
 
+    /// <summary>The plugin's own container while it is loaded (for diagnostics and tests).</summary>
+    public IServiceProvider? PluginServices => _services;
+
     public string Directory { get; }
 
     public PluginGeneration Generation { get; private set; }

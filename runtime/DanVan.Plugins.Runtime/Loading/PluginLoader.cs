@@ -100,7 +100,7 @@ internal sealed class PluginLoader(IServiceProvider runtimeServices, PluginRunti
         services.AddSingleton(manifest);
         foreach (var share in runtimeServices.GetServices<PluginSharedService>())
         {
-            share.AddTo(services, runtimeServices);
+            share.AddTo(services, runtimeServices, manifest);
         }
     }
 

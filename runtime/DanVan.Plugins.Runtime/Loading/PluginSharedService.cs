@@ -3,10 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DanVan.Plugins.Runtime.Loading;
 
 /// <summary>
-/// A runtime service offered to every plugin's container (host clients, storage, events).
-/// Register instances of this in the runtime's DI; the loader copies each into each plugin.
+/// A runtime service offered to plugins' containers (host clients, storage, events). Register
+/// instances of this in the runtime's DI; the loader lets each add what the plugin's manifest
+/// entitles it to.
 /// </summary>
-internal sealed class PluginSharedService(Action<IServiceCollection, IServiceProvider> addTo)
+internal sealed class PluginSharedService(Action<IServiceCollection, IServiceProvider, PluginManifest> addTo)
 {
-    public void AddTo(IServiceCollection services, IServiceProvider runtimeServices) => addTo(services, runtimeServices);
+    public void AddTo(IServiceCollection services, IServiceProvider runtimeServices, PluginManifest manifest) => addTo(services, runtimeServices, manifest);
 }

@@ -132,6 +132,15 @@ public sealed partial class PluginManager : IAsyncDisposable
         }
     }
 
+    /// <summary>The service container of the plugin version serving now, or null (diagnostics and tests).</summary>
+    internal IServiceProvider? ActiveServices(string id)
+    {
+        lock (_slots)
+        {
+            return _slots.GetValueOrDefault(id)?.Active?.PluginServices;
+        }
+    }
+
     /// <summary>Waits until every version retired so far has been unloaded and checked; returns their reports.</summary>
     public async Task<IReadOnlyList<UnloadReport>> WaitForUnloadsAsync()
     {
