@@ -23,9 +23,7 @@ public static class GrpcEndpointRouteBuilderExtensions
 
         var binder = new ServerMethodBinder<TService>(new ServiceActivator<TService>(services), services.GetRequiredService<ServerCallSettings>());
         Bind(binder);
-        var serviceName = binder.Methods.Count > 0 ? binder.Methods[0].Method.ServiceName : binder.Descriptor?.FullName
-            ?? throw new InvalidOperationException($"{typeof(TService)} binds no rpcs.");
-        var registration = dataSource.Add(serviceName, binder.Descriptor, binder.Methods);
+        var registration = dataSource.Add(binder.ServiceName, binder.Descriptor, binder.Methods);
         return new GrpcServiceEndpointConventionBuilder(registration, dataSource);
     }
 

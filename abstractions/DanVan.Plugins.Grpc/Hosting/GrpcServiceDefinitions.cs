@@ -22,8 +22,6 @@ public static class GrpcServiceDefinitions
             ?? throw new InvalidOperationException("Call services.AddGrpc() before building gRPC services.");
         var binder = new ServerMethodBinder<TService>(new ServiceActivator<TService>(create, release), settings);
         GrpcEndpointRouteBuilderExtensions.Bind(binder);
-        var serviceName = binder.Methods.Count > 0 ? binder.Methods[0].Method.ServiceName : binder.Descriptor?.FullName
-            ?? throw new InvalidOperationException($"{typeof(TService)} binds no rpcs.");
-        return new GrpcServiceDefinition(serviceName, binder.Descriptor, binder.Methods.Select(m => new GrpcMethodDefinition(m.Method, m.Handler)).ToList());
+        return new GrpcServiceDefinition(binder.ServiceName, binder.Descriptor, binder.Methods.Select(m => new GrpcMethodDefinition(m.Method, m.Handler)).ToList());
     }
 }

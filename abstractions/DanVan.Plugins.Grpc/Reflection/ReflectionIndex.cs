@@ -1,3 +1,4 @@
+using DanVan.Plugins.Grpc.Server;
 using Google.Protobuf.Reflection;
 
 namespace DanVan.Plugins.Grpc.Reflection;
@@ -18,6 +19,13 @@ internal sealed class ReflectionIndex
     }
 
     public IReadOnlyList<string> ServiceNames { get; }
+
+    /// <summary>The index of what the server routes right now.</summary>
+    public static ReflectionIndex Of(GrpcEndpointDataSource dataSource)
+    {
+        var services = dataSource.Services;
+        return new ReflectionIndex(services.Select(s => s.ServiceName), services.Where(s => s.Descriptor is not null).Select(s => s.Descriptor!));
+    }
 
     public FileDescriptor? FindFile(string name) => _files.GetValueOrDefault(name);
 

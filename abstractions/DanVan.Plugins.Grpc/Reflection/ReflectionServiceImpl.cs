@@ -14,8 +14,7 @@ internal sealed class ReflectionServiceImpl(GrpcEndpointDataSource dataSource) :
     {
         while (await requestStream.MoveNext(context.CancellationToken))
         {
-            var services = dataSource.Services;
-            var index = new ReflectionIndex(services.Select(s => s.ServiceName), services.Where(s => s.Descriptor is not null).Select(s => s.Descriptor!));
+            var index = ReflectionIndex.Of(dataSource);
             await responseStream.WriteAsync(Answer(requestStream.Current, index));
         }
     }

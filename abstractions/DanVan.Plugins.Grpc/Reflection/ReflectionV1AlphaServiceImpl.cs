@@ -15,8 +15,7 @@ internal sealed class ReflectionV1AlphaServiceImpl(GrpcEndpointDataSource dataSo
     {
         while (await requestStream.MoveNext(context.CancellationToken))
         {
-            var services = dataSource.Services;
-            var index = new ReflectionIndex(services.Select(s => s.ServiceName), services.Where(s => s.Descriptor is not null).Select(s => s.Descriptor!));
+            var index = ReflectionIndex.Of(dataSource);
             var request = V1.ServerReflectionRequest.Parser.ParseFrom(requestStream.Current.ToByteString());
             var answer = ReflectionServiceImpl.Answer(request, index);
             await responseStream.WriteAsync(V1Alpha.ServerReflectionResponse.Parser.ParseFrom(answer.ToByteString()));

@@ -253,47 +253,32 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         if (!_messageWritten && !response.HasStarted)
         {
             // Trailers-only: the status travels in the one HEADERS frame, which ends the stream.
-            var headers = response.Headers;
-            headers[GrpcProtocol.StatusHeader] = StatusCodeText((int)status.StatusCode);
-            if (status.Detail.Length > 0)
-            {
-                headers[GrpcProtocol.MessageHeader] = PercentEncoding.Encode(status.Detail);
-            }
-
-            if (_responseTrailers is not null)
-            {
-                foreach (var entry in _responseTrailers)
-                {
-                    if (!GrpcProtocol.IsReservedHeader(entry.Key))
-                    {
-                        headers.Append(entry.Key, MetadataConversion.EncodeValue(entry));
-                    }
-                }
-            }
-
-            return;
+            WriteStatusTo(response.Headers, status);
         }
-
-        if (_http.Features.Get<IHttpResponseTrailersFeature>() is not { } trailersFeature)
+        else if (_http.Features.Get<IHttpResponseTrailersFeature>() is { } trailersFeature)
         {
-            return;
+            WriteStatusTo(trailersFeature.Trailers, status);
         }
+    }
 
-        var trailers = trailersFeature.Trailers;
-        trailers[GrpcProtocol.StatusHeader] = StatusCodeText((int)status.StatusCode);
+    private void WriteStatusTo(IHeaderDictionary target, Status status)
+    {
+        target[GrpcProtocol.StatusHeader] = StatusCodeText((int)status.StatusCode);
         if (status.Detail.Length > 0)
         {
-            trailers[GrpcProtocol.MessageHeader] = PercentEncoding.Encode(status.Detail);
+            target[GrpcProtocol.MessageHeader] = PercentEncoding.Encode(status.Detail);
         }
 
-        if (_responseTrailers is not null)
+        if (_responseTrailers is null)
         {
-            foreach (var entry in _responseTrailers)
+            return;
+        }
+
+        foreach (var entry in _responseTrailers)
+        {
+            if (!GrpcProtocol.IsReservedHeader(entry.Key))
             {
-                if (!GrpcProtocol.IsReservedHeader(entry.Key))
-                {
-                    trailers.Append(entry.Key, MetadataConversion.EncodeValue(entry));
-                }
+                target.Append(entry.Key, MetadataConversion.EncodeValue(entry));
             }
         }
     }

@@ -12,6 +12,10 @@ internal sealed class ServerMethodBinder<TService>(ServiceActivator<TService> ac
 
     public List<(IMethod Method, RequestDelegate Handler)> Methods { get; } = [];
 
+    /// <summary>The service's wire name, from its rpcs (or its descriptor when it has none).</summary>
+    public string ServiceName => Methods.Count > 0 ? Methods[0].Method.ServiceName : Descriptor?.FullName
+        ?? throw new InvalidOperationException($"{typeof(TService)} binds no rpcs.");
+
     public override void SetServiceDescriptor(ServiceDescriptor descriptor) => Descriptor = descriptor;
 
     public override void AddUnaryMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, Func<TService, TRequest, ServerCallContext, Task<TResponse>> handler) =>

@@ -29,6 +29,15 @@ internal sealed class PackageUpload(long maxBytes) : IDisposable
         return received;
     }
 
+    /// <summary>The uploaded file, or else the runtime-side path the request names; INVALID_ARGUMENT when there is neither.</summary>
+    public string PackagePathOr(DanVan.Plugins.Contracts.Runtime.V1.PluginPackageMetadata? metadata)
+    {
+        var path = HasData ? Path : metadata?.PackagePath;
+        return string.IsNullOrEmpty(path)
+            ? throw RichStatus.InvalidArgument("Send the package bytes or name a package path.", ("package", "Cần gửi nội dung gói hoặc đường dẫn tới gói."))
+            : path;
+    }
+
     public async Task AppendAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
     {
         _file ??= new FileStream(Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);

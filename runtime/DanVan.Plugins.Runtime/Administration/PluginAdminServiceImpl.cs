@@ -42,11 +42,7 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
             throw RichStatus.InvalidArgument("The first message must carry the install options.", ("options", "Thiếu thông tin cài đặt ở thông điệp đầu tiên."));
         }
 
-        var path = upload.HasData ? upload.Path : installOptions.Package?.PackagePath;
-        if (string.IsNullOrEmpty(path))
-        {
-            throw RichStatus.InvalidArgument("Send the package bytes or name a package path.", ("package", "Cần gửi nội dung gói hoặc đường dẫn tới gói."));
-        }
+        var path = upload.PackagePathOr(installOptions.Package);
 
         var status = await Run(() => admin.InstallAsync(path, actor, allowDowngrade: false, enable: installOptions.Enable, context.CancellationToken));
         return new InstallPluginResponse { Plugin = ToProto(status) };
@@ -69,11 +65,7 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
             throw new RpcException(new Status(StatusCode.Aborted, $"Plugin '{current.Id}' is at {current.ActiveVersion ?? "no version"}, not {upgradeOptions.ExpectedCurrentVersion}; reload and try again."));
         }
 
-        var path = upload.HasData ? upload.Path : upgradeOptions.Package?.PackagePath;
-        if (string.IsNullOrEmpty(path))
-        {
-            throw RichStatus.InvalidArgument("Send the package bytes or name a package path.", ("package", "Cần gửi nội dung gói hoặc đường dẫn tới gói."));
-        }
+        var path = upload.PackagePathOr(upgradeOptions.Package);
 
         var status = await Run(() => admin.InstallAsync(path, actor, allowDowngrade: false, enable: true, context.CancellationToken));
         if (status.Id != upgradeOptions.PluginId)
