@@ -1,5 +1,6 @@
 using DanVan.Plugins.HostSample.Shell;
 using DanVan.Plugins.HostSample.Shell.Tabs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ public static class ShellServiceCollectionExtensions
     {
         services.Configure(configure);
         services.AddDataProtection();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ShellClients>();
         services.AddSingleton<UserSession>();
         services.AddSingleton<TabSessionStore>();

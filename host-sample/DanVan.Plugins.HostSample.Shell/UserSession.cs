@@ -31,8 +31,11 @@ internal sealed class UserSession(IDataProtectionProvider protection)
         }
     }
 
+    /// <summary>The cookie value that signs <paramref name="userId"/> in.</summary>
+    public string Issue(string userId) => _protector.Protect(userId);
+
     public void SignIn(HttpContext http, string userId) =>
-        http.Response.Cookies.Append(CookieName, _protector.Protect(userId), new CookieOptions
+        http.Response.Cookies.Append(CookieName, Issue(userId), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,

@@ -115,7 +115,8 @@ internal sealed class TabProxy(
         {
             var renewed = await clients.Tabs.RefreshTabTokenAsync(
                 new RefreshTabTokenRequest { TabId = session.TabId, Context = session.Context, Token = token },
-                deadline: time.GetUtcNow().UtcDateTime.AddSeconds(10),
+                // A wire deadline is wall-clock time, whatever clock decides when to renew.
+                deadline: DateTime.UtcNow.AddSeconds(10),
                 cancellationToken: http.RequestAborted);
             session.Renew(renewed.Token, renewed.ExpireTime?.ToDateTimeOffset() ?? time.GetUtcNow());
             return renewed.Token;

@@ -32,7 +32,8 @@ internal sealed class TabSessionStore(TimeProvider time)
     /// <summary>The path part of the runtime's tab URL, without the token query.</summary>
     internal static string BasePathOf(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        // On Linux "/tabs/…" parses as an absolute file: URI, so insist on a web scheme.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             uri = new Uri(new Uri("http://runtime.invalid"), url);
         }

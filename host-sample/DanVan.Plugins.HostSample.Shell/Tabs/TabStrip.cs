@@ -12,7 +12,7 @@ namespace DanVan.Plugins.HostSample.Shell.Tabs;
 /// Asks the runtime which plugin tabs belong on a screen and renders the tab bar and the open
 /// tab. The page's own content is the first tab; plugin tabs follow in the runtime's order.
 /// </summary>
-internal sealed class TabStrip(ShellClients clients, TabSessionStore sessions, IOptions<ShellOptions> options, TimeProvider time, ILogger<TabStrip> logger)
+internal sealed class TabStrip(ShellClients clients, TabSessionStore sessions, IOptions<ShellOptions> options, ILogger<TabStrip> logger)
 {
     public async Task<TabListing> ListAsync(User user, string orgUnitId, string? documentId, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class TabStrip(ShellClients clients, TabSessionStore sessions, I
         {
             var response = await clients.Tabs.ListTabsAsync(
                 new ListTabsRequest { Context = context },
-                deadline: time.GetUtcNow().UtcDateTime + options.Value.TabListTimeout,
+                deadline: DateTime.UtcNow + options.Value.TabListTimeout,
                 cancellationToken: cancellationToken);
             return new TabListing(response.Tabs, context, RuntimeUnavailable: false);
         }
