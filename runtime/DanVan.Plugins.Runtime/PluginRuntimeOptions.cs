@@ -48,4 +48,10 @@ public sealed class PluginRuntimeOptions
 
     /// <summary>How long an old version may take to finish its calls in flight after a switch. Defaults to 30 s.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When an unloaded plugin version is not collected, take a heap snapshot of this process and
+    /// report the paths from GC roots that hold it (a few seconds and a temporary dump file, only on a leak).
+    /// </summary>
+    public bool DiagnoseLeaks { get; set; } = true;
 }

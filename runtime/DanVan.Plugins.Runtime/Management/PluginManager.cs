@@ -238,7 +238,7 @@ public sealed partial class PluginManager : IAsyncDisposable
             }
 
             var weak = await previous.UnloadAsync(_options.StartTimeout);
-            var report = await UnloadVerifier.VerifyAsync(weak, slot.Id, previous.Manifest.Version);
+            var report = await UnloadVerifier.VerifyAsync(weak, slot.Id, previous.Manifest.Version, _options.DiagnoseLeaks, e => LogDiagnosisFailed(_logger, e, slot.Id));
             slot.LastUnload = report;
             if (report.Collected)
             {
@@ -246,7 +246,7 @@ public sealed partial class PluginManager : IAsyncDisposable
             }
             else
             {
-                LogLeak(_logger, slot.Id, report.Version, string.Join(", ", report.LingeringAssemblies));
+                LogLeak(_logger, slot.Id, report.Version, string.Join(", ", report.LingeringAssemblies), report.HoldingPaths.Count == 0 ? "not diagnosed" : string.Join(" | ", report.HoldingPaths));
             }
         });
         lock (_unloads)
@@ -292,6 +292,7 @@ public sealed partial class PluginManager : IAsyncDisposable
             ? report.Collected
                 ? $"{report.Version} collected after {report.GcPasses} GC pass(es) in {report.Elapsed.TotalMilliseconds:0} ms"
                 : $"{report.Version} NOT collected after {report.GcPasses} GC passes; still loaded: {string.Join(", ", report.LingeringAssemblies)}"
+                    + (report.HoldingPaths.Count == 0 ? string.Empty : "; held by: " + string.Join(" | ", report.HoldingPaths))
             : null;
         return new PluginStatus(
             slot.Id,
@@ -317,6 +318,9 @@ public sealed partial class PluginManager : IAsyncDisposable
     [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "Plugin {Id} {Version} unloaded and collected after {Passes} GC pass(es) in {Ms:0} ms")]
     private static partial void LogUnloaded(ILogger logger, string id, string version, int passes, double ms);
 
-    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Plugin {Id} {Version} was unloaded but its context is still alive (leak); still loaded: {Assemblies}")]
-    private static partial void LogLeak(ILogger logger, string id, string version, string assemblies);
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Plugin {Id} {Version} was unloaded but its context is still alive (leak); still loaded: {Assemblies}; held by: {Holders}")]
+    private static partial void LogLeak(ILogger logger, string id, string version, string assemblies, string holders);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Could not take a heap snapshot to tell what holds plugin {Id}")]
+    private static partial void LogDiagnosisFailed(ILogger logger, Exception exception, string id);
 }
