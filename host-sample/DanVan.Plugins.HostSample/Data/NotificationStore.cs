@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace DanVan.Plugins.HostSample.Data;
 
@@ -9,7 +11,8 @@ namespace DanVan.Plugins.HostSample.Data;
 /// </summary>
 internal sealed class NotificationStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Vietnamese stays readable in the file (no \uXXXX escapes).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
     private readonly Lock _lock = new();
     private readonly Dictionary<string, StoredNotification> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredNotification> _byKey = new(StringComparer.Ordinal);
