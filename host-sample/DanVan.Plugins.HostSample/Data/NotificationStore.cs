@@ -13,6 +13,7 @@ internal sealed class NotificationStore
 {
     // Vietnamese stays readable in the file (no \uXXXX escapes).
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly Lock _lock = new();
     private readonly Dictionary<string, StoredNotification> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredNotification> _byKey = new(StringComparer.Ordinal);
@@ -87,7 +88,7 @@ internal sealed class NotificationStore
 
             if (_file is not null)
             {
-                File.AppendAllText(_file, JsonSerializer.Serialize(notification, Json) + "\n", Encoding.UTF8);
+                File.AppendAllText(_file, JsonSerializer.Serialize(notification, Json) + "\n", Utf8NoBom);
             }
 
             _byId[notification.Id] = notification;
