@@ -1,5 +1,7 @@
 using System.Net;
+using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Grpc.Health;
 using DanVan.Plugins.Grpc.Security;
 using DanVan.Plugins.HostSample.Data;
 using DanVan.Plugins.HostSample.Services;
@@ -71,6 +73,12 @@ public static class HostSampleApp
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapWebShell();
+        var health = app.Services.GetRequiredService<HealthServiceImpl>();
+        foreach (var service in new[] { DirectoryService.ServiceName, DocumentsService.ServiceName, NotificationsService.ServiceName })
+        {
+            health.SetStatus(service, global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
+        }
+
         return app;
     }
 }

@@ -58,4 +58,17 @@ public sealed class PersistenceAndWebTests
         var e = await Assert.ThrowsAsync<RpcException>(() => host.Directory.GetOrgUnitAsync(new GetOrgUnitRequest { OrgUnitId = SeedOrgUnits.Province }).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
     }
+
+    [Fact]
+    public async Task Health_ReportsEachHostServiceServing_WithoutAToken()
+    {
+        await using var host = await RunningHost.StartAsync();
+        using var anonymous = GrpcChannel.ForAddress(host.GrpcAddress);
+        var health = new global::Grpc.Health.V1.Health.HealthClient(anonymous);
+        foreach (var service in new[] { DirectoryService.ServiceName, DocumentsService.ServiceName, NotificationsService.ServiceName })
+        {
+            var reply = await health.CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest { Service = service });
+            Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+        }
+    }
 }

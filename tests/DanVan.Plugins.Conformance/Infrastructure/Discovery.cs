@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using DanVan.Plugins.Contracts.Host.V1;
 using Xunit.Sdk;
@@ -11,9 +12,21 @@ namespace DanVan.Plugins.Conformance.Infrastructure;
 /// </summary>
 internal static class Discovery
 {
-    public const int PageSize = 50;
+    public const int PageSize = 100;
 
-    public static async Task<List<OrgUnit>> AllUnitsAsync(HostTarget host, ListOrgUnitsRequest? filters = null)
+    // The unfiltered listings are read once per host: the kit never changes the directory or documents.
+    private static readonly ConditionalWeakTable<HostTarget, Cache> Caches = new();
+
+    public static async Task<List<OrgUnit>> AllUnitsAsync(HostTarget host, ListOrgUnitsRequest? filters = null) =>
+        filters is null ? [.. await Caches.GetValue(host, h => new Cache(h)).Units.Value] : await ListUnitsAsync(host, filters);
+
+    public static async Task<List<User>> AllUsersAsync(HostTarget host, ListUsersRequest? filters = null) =>
+        filters is null ? [.. await Caches.GetValue(host, h => new Cache(h)).Users.Value] : await ListUsersAsync(host, filters);
+
+    public static async Task<List<Document>> AllDocumentsAsync(HostTarget host, ListDocumentsRequest? filters = null) =>
+        filters is null ? [.. await Caches.GetValue(host, h => new Cache(h)).Documents.Value] : await ListDocumentsAsync(host, filters);
+
+    private static async Task<List<OrgUnit>> ListUnitsAsync(HostTarget host, ListOrgUnitsRequest? filters)
     {
         var all = new List<OrgUnit>();
         var request = filters?.Clone() ?? new ListOrgUnitsRequest { IncludeDissolved = true };
@@ -32,7 +45,7 @@ internal static class Discovery
         }
     }
 
-    public static async Task<List<User>> AllUsersAsync(HostTarget host, ListUsersRequest? filters = null)
+    private static async Task<List<User>> ListUsersAsync(HostTarget host, ListUsersRequest? filters)
     {
         var all = new List<User>();
         var request = filters?.Clone() ?? new ListUsersRequest { IncludeInactive = true };
@@ -51,7 +64,7 @@ internal static class Discovery
         }
     }
 
-    public static async Task<List<Document>> AllDocumentsAsync(HostTarget host, ListDocumentsRequest? filters = null)
+    private static async Task<List<Document>> ListDocumentsAsync(HostTarget host, ListDocumentsRequest? filters)
     {
         var all = new List<Document>();
         var request = filters?.Clone() ?? new ListDocumentsRequest { IncludeRevoked = true };
@@ -127,4 +140,13 @@ internal static class Discovery
     public static DateOnly? ToDate(Date? date) => date is null ? null : new DateOnly(date.Year, date.Month, date.Day);
 
     public static Date ToProto(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
+
+    private sealed class Cache(HostTarget host)
+    {
+        public Lazy<Task<List<OrgUnit>>> Units { get; } = new(() => ListUnitsAsync(host, null));
+
+        public Lazy<Task<List<User>>> Users { get; } = new(() => ListUsersAsync(host, null));
+
+        public Lazy<Task<List<Document>>> Documents { get; } = new(() => ListDocumentsAsync(host, null));
+    }
 }
