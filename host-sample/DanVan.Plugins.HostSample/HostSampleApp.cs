@@ -54,7 +54,7 @@ public static class HostSampleApp
         // Resolved on first use, after start, so a web port of 0 is known by then.
         builder.Services.AddSingleton(sp => new HostLinks(options.PublicWebUrl is { } url
             ? new Uri(url.TrimEnd('/') + "/")
-            : endpoints.WebAddress(sp.GetRequiredService<IServer>())));
+            : Browsable(endpoints.WebAddress(sp.GetRequiredService<IServer>()))));
         builder.Services.AddSingleton(sp => new HostStore(sp.GetRequiredService<HostLinks>(), sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         builder.Services.AddSingleton(new NotificationStore(options.DataDirectory is null ? null : Path.GetFullPath(options.DataDirectory, Environment.CurrentDirectory)));
         builder.Services.AddSingleton<OrgUnitResolver>();
@@ -81,4 +81,8 @@ public static class HostSampleApp
 
         return app;
     }
+
+    /// <summary>A wildcard listen address (0.0.0.0, [::]) is no place to send a browser: links then use localhost.</summary>
+    private static Uri Browsable(Uri address) =>
+        address.Host is "0.0.0.0" or "[::]" ? new UriBuilder(address) { Host = "localhost" }.Uri : address;
 }
