@@ -31,6 +31,20 @@ public sealed class NotificationTests(ConformanceHosts hosts) : ConformanceTest(
     }
 
     [Theory, MemberData(nameof(Targets))]
+    public async Task Send_ToAUnitWithRoles_ReachesItsUsersHoldingThem(string target)
+    {
+        var host = await HostAsync(target);
+        var user = await Discovery.ActiveUserAsync(host);
+        var assignment = user.RoleAssignments[0];
+        var request = Valid(user.Id);
+        request.UserIds.Clear();
+        request.OrgUnitIds.Add(assignment.OrgUnitId);
+        request.UnitRoles.Add(assignment.Role);
+        var sent = await host.Notifications.SendNotificationAsync(request, deadline: HostTarget.Deadline);
+        Assert.True(sent.RecipientCount >= 1, $"A notification to unit {assignment.OrgUnitId} for role {assignment.Role} reached nobody, though {user.Id} holds it there.");
+    }
+
+    [Theory, MemberData(nameof(Targets))]
     public async Task Send_MalformedRequests_AreInvalidArgument(string target)
     {
         var host = await HostAsync(target);

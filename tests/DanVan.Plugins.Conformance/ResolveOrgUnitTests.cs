@@ -44,6 +44,11 @@ public sealed class ResolveOrgUnitTests(ConformanceHosts hosts) : ConformanceTes
         Assert.All(response.Candidates, c => Assert.InRange(c.Confidence, 0.0, 1.0));
         Assert.Equal(response.Candidates.Select(c => c.Confidence).OrderDescending(), response.Candidates.Select(c => c.Confidence));
         Assert.Contains(response.Candidates, c => c.OrgUnit.Id == unit.Id && c.Confidence == response.Candidates[0].Confidence);
+
+        var ofType = await host.Directory.ResolveOrgUnitAsync(new ResolveOrgUnitRequest { Text = unit.FullName, Types_ = { unit.Type } }, deadline: HostTarget.Deadline);
+        Assert.Contains(ofType.Candidates, c => c.OrgUnit.Id == unit.Id);
+        Assert.All(ofType.Candidates, c => Assert.Equal(unit.Type, c.OrgUnit.Type));
+        Assert.True(ofType.Candidates.Count <= 5, $"max_candidates 0 means 5, got {ofType.Candidates.Count}.");
     }
 
     [Theory, MemberData(nameof(Targets))]

@@ -34,6 +34,7 @@ public sealed class UserTests(ConformanceHosts hosts) : ConformanceTest(hosts)
         while (request.PageToken.Length > 0);
 
         Assert.Equal(whole.Users.Select(u => u.Id), paged);
+        Assert.True(whole.TotalSize == 0 || whole.TotalSize == paged.Count, $"total_size {whole.TotalSize} but {paged.Count} users listed.");
     }
 
     [Theory, MemberData(nameof(Targets))]

@@ -112,11 +112,12 @@ internal static class Discovery
         return (document, document.Attachments.OrderByDescending(a => a.SizeBytes).First());
     }
 
-    /// <summary>An active user (README fixture 4).</summary>
+    /// <summary>An active user whose first role is in a unit still valid (README fixture 4).</summary>
     public static async Task<User> ActiveUserAsync(HostTarget host)
     {
         var users = await AllUsersAsync(host, new ListUsersRequest());
-        return users.FirstOrDefault(u => u.Active && u.RoleAssignments.Count > 0)
+        var dissolved = (await AllUnitsAsync(host)).Where(u => u.ValidTo is not null).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        return users.FirstOrDefault(u => u.Active && u.RoleAssignments.Count > 0 && !dissolved.Contains(u.RoleAssignments[0].OrgUnitId))
             ?? throw new XunitException("Fixture missing: the host must hold at least one active user with a role assignment (see the kit's README).");
     }
 
