@@ -27,6 +27,12 @@ public sealed class PersistenceAndWebTests
             Assert.Equal([SeedUsers.TanHungOfficer], status.Deliveries.Select(d => d.UserId));
         }
 
+        await using (var host = await RunningHost.StartAsync(data))
+        {
+            using var http = new HttpClient();
+            Assert.Contains("Nhiệm vụ sắp đến hạn", await http.GetStringAsync(new Uri(host.WebAddress, "/thong-bao")), StringComparison.Ordinal);
+        }
+
         var lines = File.ReadAllLines(Path.Combine(data, "notifications.jsonl"));
         Assert.Single(lines);
         Assert.Contains("Nhiệm vụ sắp đến hạn", lines[0], StringComparison.Ordinal);

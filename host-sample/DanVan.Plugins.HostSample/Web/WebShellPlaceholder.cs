@@ -17,6 +17,11 @@ internal static class WebShellPlaceholder
             "<p>Hệ thống e-office mẫu triển khai hợp đồng danvan.host.v1. Giao diện đầy đủ sẽ được bổ sung.</p><h2>Văn bản</h2><ul>"
             + string.Concat(store.Documents.Select(d => $"<li><a href=\"{d.Document.DeepLink.Url}\">{E(d.Document.DeepLink.Title)}</a></li>"))
             + "</ul>"));
+        // What the runtime asked the e-office to tell officers, newest first.
+        app.MapGet("/thong-bao", (NotificationStore notifications) => Page("Thông báo đã nhận",
+            "<ul>" + string.Concat(notifications.All().Reverse().Select(n =>
+                $"<li>{n.CreateTime.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy HH:mm} – <strong>{E(n.Title)}</strong> ({n.RecipientUserIds.Count} người nhận)<br>{E(n.Body)}</li>"))
+            + "</ul>"));
         app.MapGet(HostLinks.DocumentPath + "{id}", (string id, HostStore store) => store.FindDocument(id) is { } d
             ? Page(d.Document.DeepLink.Title, $"<p>{E(d.Document.IssuerName)}</p><p>{E(d.Document.Subject)}</p><pre>{E(d.Document.FullText)}</pre>")
             : NotFound());
