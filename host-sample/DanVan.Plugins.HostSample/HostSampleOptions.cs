@@ -1,0 +1,26 @@
+namespace DanVan.Plugins.HostSample;
+
+/// <summary>The "HostSample" configuration section (appsettings.json, DANVAN_HostSample__… variables, or the command line).</summary>
+public sealed class HostSampleOptions
+{
+    /// <summary>The development token the runtime uses when no token is configured (never use it in production).</summary>
+    public const string DevelopmentToken = "danvan-dev-host-token";
+
+    /// <summary>IP address both endpoints listen on. Defaults to 127.0.0.1.</summary>
+    public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>Port of the h2c (HTTP/2 only) gRPC endpoint serving danvan.host.v1; 0 picks a free port. Defaults to 5070.</summary>
+    public int GrpcPort { get; set; } = 5070;
+
+    /// <summary>Port of the web shell (HTTP/1.1 and HTTP/2); 0 picks a free port. Defaults to 5080.</summary>
+    public int WebPort { get; set; } = 5080;
+
+    /// <summary>Absolute URL deep links start with; defaults to the web endpoint's own address.</summary>
+    public string? PublicWebUrl { get; set; }
+
+    /// <summary>Folder for what the host writes (received notifications); null keeps everything in memory. Defaults to data/host-sample.</summary>
+    public string? DataDirectory { get; set; } = "data/host-sample";
+
+    /// <summary>Caller name → bearer token accepted on the gRPC endpoint. Empty: one caller "runtime" with <see cref="DevelopmentToken"/>.</summary>
+    public Dictionary<string, string> Tokens { get; set; } = new(StringComparer.Ordinal);
+}
