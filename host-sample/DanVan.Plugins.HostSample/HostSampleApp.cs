@@ -49,6 +49,18 @@ public static class HostSampleApp
             tokens.Tokens[caller] = token;
         }
 
+        // The web shell reads the host's data through the host's own contract, like any client, with
+        // a credential made fresh at each start that only this process knows.
+        var shellToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        tokens.Tokens["web-shell"] = shellToken;
+        builder.Services.AddEOfficeShell(_ => { });
+        builder.Services.AddOptions<DanVan.Plugins.HostSample.Shell.ShellOptions>().Configure<IServer>((shell, server) =>
+        {
+            shell.HostAddress ??= endpoints.GrpcAddress(server);
+            shell.HostToken ??= shellToken;
+            shell.RuntimeAddress ??= options.RuntimeAddress is { Length: > 0 } runtime ? new Uri(runtime) : null;
+            shell.RuntimeToken ??= options.RuntimeToken;
+        });
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton(options);
         // Resolved on first use, after start, so a web port of 0 is known by then.

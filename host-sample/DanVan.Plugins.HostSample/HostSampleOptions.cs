@@ -23,4 +23,13 @@ public sealed class HostSampleOptions
 
     /// <summary>Caller name → bearer token accepted on the gRPC endpoint. Empty: one caller "runtime" with <see cref="DevelopmentToken"/>.</summary>
     public Dictionary<string, string> Tokens { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The plugin runtime's h2c address the web shell asks for tabs (danvan.runtime.v1) and forwards tab pages to.</summary>
+    public string? RuntimeAddress { get; set; } = "http://127.0.0.1:5060";
+
+    /// <summary>The e-office's credential at the runtime (one of the runtime's caller tokens).</summary>
+    public string? RuntimeToken { get; set; } = DevelopmentRuntimeToken;
+
+    /// <summary>The development credential the e-office presents to the runtime when none is configured.</summary>
+    public const string DevelopmentRuntimeToken = "danvan-dev-eoffice-token";
 }

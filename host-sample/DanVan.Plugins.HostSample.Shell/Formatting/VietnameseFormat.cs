@@ -49,6 +49,30 @@ internal static class VietnameseFormat
         _ => "Người dùng",
     };
 
+    public static string UnitType(OrgUnit unit) => !string.IsNullOrEmpty(unit.TypeLabel) ? unit.TypeLabel : unit.Type switch
+    {
+        OrgUnitType.Ministry => "Bộ, cơ quan ngang bộ",
+        OrgUnitType.ProvincialPeoplesCommittee => "UBND cấp tỉnh",
+        OrgUnitType.ProvincialPeoplesCouncil => "HĐND cấp tỉnh",
+        OrgUnitType.ProvincialDepartment => "Sở, ban, ngành",
+        OrgUnitType.DepartmentDivision => "Phòng, ban thuộc sở",
+        OrgUnitType.PartyCommittee => "Cấp ủy Đảng",
+        OrgUnitType.PartyBoard => "Ban của cấp ủy",
+        OrgUnitType.CommunePeoplesCommittee => "UBND cấp xã",
+        OrgUnitType.CommunePeoplesCouncil => "HĐND cấp xã",
+        OrgUnitType.CommuneDivision => "Phòng chuyên môn cấp xã",
+        OrgUnitType.Village => "Thôn, tổ dân phố",
+        OrgUnitType.PublicServiceUnit => "Đơn vị sự nghiệp",
+        OrgUnitType.FatherlandFront => "Mặt trận Tổ quốc",
+        OrgUnitType.MassOrganization => "Tổ chức chính trị - xã hội",
+        OrgUnitType.PeoplesInspectionBoard => "Ban Thanh tra nhân dân",
+        OrgUnitType.DistrictPeoplesCommittee => "UBND cấp huyện (trước 01/7/2025)",
+        OrgUnitType.DistrictPeoplesCouncil => "HĐND cấp huyện (trước 01/7/2025)",
+        OrgUnitType.DistrictDivision => "Phòng chuyên môn cấp huyện (trước 01/7/2025)",
+        OrgUnitType.Enterprise => "Doanh nghiệp",
+        _ => "Đơn vị",
+    };
+
     /// <summary>"Số: 05/CT-UBND" as printed; a document with no number shows its notation alone.</summary>
     public static string Code(Document document)
     {

@@ -12,7 +12,8 @@ internal static class DocumentPage
     {
         var html = new StringBuilder();
         html.Append("<p class=\"muted\">").Append(VietnameseFormat.Direction(document.Direction)).Append("</p>")
-            .Append("<h1>").Append(E(string.IsNullOrEmpty(document.KindName) ? "Văn bản" : document.KindName)).Append(' ').Append(E(VietnameseFormat.Code(document)))
+            .Append("<h1>").Append(E(string.IsNullOrEmpty(document.KindName) ? "Văn bản" : document.KindName))
+            .Append(string.IsNullOrEmpty(document.Number) && string.IsNullOrEmpty(document.CodeAsPrinted) ? string.Empty : " " + E(VietnameseFormat.Code(document)))
             .Append("</h1><div class=\"card\"><dl class=\"fields\">")
             .Append(Field("Cơ quan ban hành", string.IsNullOrEmpty(document.IssuerParentName) ? document.IssuerName : document.IssuerParentName + " — " + document.IssuerName))
             .Append(Field("Số, ký hiệu", VietnameseFormat.Code(document)))

@@ -13,7 +13,7 @@ internal static class UnitPage
         var html = new StringBuilder();
         html.Append("<p class=\"muted\">").Append(E(string.Join(" › ", unit.Ancestors.Select(a => a.Name)))).Append("</p>")
             .Append("<h1>").Append(E(unit.FullName)).Append("</h1><div class=\"card\"><dl class=\"fields\">")
-            .Append("<dt>Loại đơn vị</dt><dd>").Append(E(string.IsNullOrEmpty(unit.TypeLabel) ? "—" : unit.TypeLabel)).Append("</dd>")
+            .Append("<dt>Loại đơn vị</dt><dd>").Append(E(VietnameseFormat.UnitType(unit))).Append("</dd>")
             .Append("<dt>Mã định danh</dt><dd>").Append(E(string.IsNullOrEmpty(unit.IdentifierCode) ? "—" : unit.IdentifierCode)).Append("</dd>")
             .Append("<dt>Hiệu lực</dt><dd>").Append(VietnameseFormat.Date(unit.ValidFrom)).Append(" – ")
             .Append(unit.ValidTo is null || unit.ValidTo.Year == 0 ? "nay" : VietnameseFormat.Date(unit.ValidTo)).Append("</dd>");

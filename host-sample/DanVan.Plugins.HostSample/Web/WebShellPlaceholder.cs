@@ -6,28 +6,20 @@ using DanVan.Plugins.HostSample.Data;
 namespace DanVan.Plugins.HostSample.Web;
 
 /// <summary>
-/// A placeholder for the e-office web shell (built later): a start page and the pages deep links point
-/// to, so every link the host hands out opens something.
+/// The host's own pages beside the web shell (DanVan.Plugins.HostSample.Shell, which serves
+/// sign-in, document lists, document and unit pages with plugin tabs): what the runtime asked the
+/// e-office to tell officers, and attachments, so every deep link the host hands out opens something.
 /// </summary>
 internal static class WebShellPlaceholder
 {
     public static void MapWebShell(this WebApplication app)
     {
-        app.MapGet("/", (HostStore store) => Page("Văn phòng điện tử mẫu – tỉnh Hưng Yên",
-            "<p>Hệ thống e-office mẫu triển khai hợp đồng danvan.host.v1. Giao diện đầy đủ sẽ được bổ sung.</p><h2>Văn bản</h2><ul>"
-            + string.Concat(store.Documents.Select(d => $"<li><a href=\"{d.Document.DeepLink.Url}\">{E(d.Document.DeepLink.Title)}</a></li>"))
-            + "</ul>"));
+        app.MapEOfficeShell();
         // What the runtime asked the e-office to tell officers, newest first.
         app.MapGet("/thong-bao", (NotificationStore notifications) => Page("Thông báo đã nhận",
             "<ul>" + string.Concat(notifications.All().Reverse().Select(n =>
                 $"<li>{n.CreateTime.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy HH:mm} – <strong>{E(n.Title)}</strong> ({n.RecipientUserIds.Count} người nhận)<br>{E(n.Body)}</li>"))
             + "</ul>"));
-        app.MapGet(HostLinks.DocumentPath + "{id}", (string id, HostStore store) => store.FindDocument(id) is { } d
-            ? Page(d.Document.DeepLink.Title, $"<p>{E(d.Document.IssuerName)}</p><p>{E(d.Document.Subject)}</p><pre>{E(d.Document.FullText)}</pre>")
-            : NotFound());
-        app.MapGet(HostLinks.OrgUnitPath + "{id}", (string id, HostStore store) => store.FindUnit(id) is { } u
-            ? Page(u.FullName, $"<p>{E(u.ShortName)}</p>")
-            : NotFound());
         app.MapGet(HostLinks.AttachmentPath + "{id}", (string id, HostStore store) => store.FindAttachment(id) is { } a
             ? Page(a.Attachment.FileName, $"<p>{a.Attachment.SizeBytes} byte, {E(a.Attachment.MediaType)}</p>")
             : NotFound());
