@@ -61,6 +61,8 @@ public static class HostSampleApp
             shell.RuntimeAddress ??= options.RuntimeAddress is { Length: > 0 } runtime ? new Uri(runtime) : null;
             shell.RuntimeToken ??= options.RuntimeToken;
         });
+        builder.Services.AddSingleton<DanVan.Plugins.HostSample.Events.RuntimeEventPublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DanVan.Plugins.HostSample.Events.RuntimeEventPublisher>());
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton(options);
         // Resolved on first use, after start, so a web port of 0 is known by then.

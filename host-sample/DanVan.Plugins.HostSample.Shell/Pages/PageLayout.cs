@@ -21,6 +21,7 @@ internal static class PageLayout
                 .Append(NavLink("/van-ban-den", "Văn bản đến", current))
                 .Append(NavLink("/van-ban-di", "Văn bản đi", current))
                 .Append(NavLink("/don-vi/" + Url(user.PrimaryOrgUnitId), "Đơn vị của tôi", current))
+                .Append(NavLink("/soan-van-ban", "Soạn văn bản", current))
                 .Append("</nav><span class=\"who\">").Append(E(user.FullName));
             if (!string.IsNullOrEmpty(user.Position))
             {

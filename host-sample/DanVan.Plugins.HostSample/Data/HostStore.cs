@@ -3,12 +3,17 @@ using DanVan.Plugins.HostSample.Text;
 
 namespace DanVan.Plugins.HostSample.Data;
 
-/// <summary>The sample e-office's data, loaded from the seeds at start and read-only afterwards.</summary>
+/// <summary>
+/// The sample e-office's data, loaded from the seeds at start; officers may add documents
+/// (issued or registered as received) while it runs, which are kept in memory only.
+/// </summary>
 internal sealed class HostStore
 {
     private readonly Dictionary<string, OrgUnit> _units;
     private readonly Dictionary<string, User> _users;
-    private readonly Dictionary<string, SeedDocument> _documents;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SeedDocument> _documents;
+    private readonly Lock _write = new();
+    private IReadOnlyList<SeedDocument> _documentList;
     private readonly Dictionary<string, (Attachment Attachment, byte[] Content)> _attachments = new(StringComparer.Ordinal);
     private readonly ILookup<string, OrgUnit> _children;
 
@@ -27,8 +32,8 @@ internal sealed class HostStore
         _children = Units.Where(u => u.ParentId.Length > 0).ToLookup(u => u.ParentId, StringComparer.Ordinal);
         Users = SeedUsers.Build(seededAt);
         _users = Users.ToDictionary(u => u.Id, StringComparer.Ordinal);
-        Documents = SeedDocuments.Build(links, SeedOrgUnits.Communes.Select(c => c.Id).ToList());
-        _documents = Documents.ToDictionary(d => d.Document.Id, StringComparer.Ordinal);
+        _documentList = SeedDocuments.Build(links, SeedOrgUnits.Communes.Select(c => c.Id).ToList());
+        _documents = new(_documentList.ToDictionary(d => d.Document.Id, StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var seed in Documents)
         {
             foreach (var attachment in seed.Document.Attachments)
@@ -45,7 +50,22 @@ internal sealed class HostStore
 
     public IReadOnlyList<User> Users { get; }
 
-    public IReadOnlyList<SeedDocument> Documents { get; }
+    /// <summary>Every document; a snapshot, so a listing in progress never sees a half-added one.</summary>
+    public IReadOnlyList<SeedDocument> Documents => Volatile.Read(ref _documentList);
+
+    /// <summary>Adds a document an officer issued or registered; its id must be new.</summary>
+    public void Add(SeedDocument document)
+    {
+        lock (_write)
+        {
+            if (!_documents.TryAdd(document.Document.Id, document))
+            {
+                throw new InvalidOperationException($"Document {document.Document.Id} already exists.");
+            }
+
+            Volatile.Write(ref _documentList, [.. _documentList, document]);
+        }
+    }
 
     public OrgUnit? FindUnit(string id) => _units.GetValueOrDefault(id);
 

@@ -15,6 +15,7 @@ internal static class WebShellPlaceholder
     public static void MapWebShell(this WebApplication app)
     {
         app.MapEOfficeShell();
+        app.MapIssueDocument();
         // What the runtime asked the e-office to tell officers, newest first.
         app.MapGet("/thong-bao", (NotificationStore notifications) => Page("Thông báo đã nhận",
             "<ul>" + string.Concat(notifications.All().Reverse().Select(n =>
