@@ -45,7 +45,7 @@ internal sealed class ShellPages(ShellClients clients, UserSession session, TabS
             }
         }
 
-        await WritePageAsync(http, "Đăng nhập", null, "/dang-nhap", SignInPage.Render(users, unitNames));
+        await WritePageAsync(http, "Đăng nhập", null, "/dang-nhap", SignInPage.Render(users, unitNames, LocalPath(http.Request.Query["tiep"])));
     }
 
     public async Task SignInPostAsync(HttpContext http)
@@ -68,7 +68,7 @@ internal sealed class ShellPages(ShellClients clients, UserSession session, TabS
         }
 
         session.SignIn(http, userId);
-        http.Response.Redirect("/van-ban-den");
+        http.Response.Redirect(LocalPath(form["tiep"]) ?? "/van-ban-den");
     }
 
     public IResult SignOut(HttpContext http)
@@ -176,9 +176,14 @@ internal sealed class ShellPages(ShellClients clients, UserSession session, TabS
             session.SignOut(http);
         }
 
-        http.Response.Redirect("/dang-nhap");
+        // Back to the page asked for (a deep link from another system) once signed in.
+        http.Response.Redirect("/dang-nhap?tiep=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
         return null;
     }
+
+    /// <summary>Only a path on this site is followed after sign-in, never another origin.</summary>
+    internal static string? LocalPath(string? path) =>
+        path is { Length: > 1 } p && p[0] == '/' && p[1] is not ('/' or '\\') ? p : null;
 
     private Task WritePageAsync(HttpContext http, string title, User? user, string current, string body)
     {

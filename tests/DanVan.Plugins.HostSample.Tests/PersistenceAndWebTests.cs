@@ -40,14 +40,25 @@ public sealed class PersistenceAndWebTests
     }
 
     [Fact]
-    public async Task DeepLinks_OpenPagesOfTheWebShell_OverHttp11()
+    public async Task DeepLinks_OpenPagesOfTheWebShell_OverHttp11_AfterSignIn()
     {
         await using var host = await RunningHost.StartAsync();
         var link = await host.Documents.GetDeepLinkAsync(new GetDeepLinkRequest { DocumentId = SeedDocuments.Seed003 });
         Assert.StartsWith(host.WebAddress.AbsoluteUri, link.DeepLink.Url, StringComparison.Ordinal);
-        using var http = new HttpClient();
-        var page = await http.GetStringAsync(link.DeepLink.Url);
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() });
+
+        // A deep link from another system asks the officer to sign in, then opens what it pointed to.
+        var signIn = await http.GetAsync(link.DeepLink.Url);
+        Assert.Equal("/dang-nhap", signIn.RequestMessage!.RequestUri!.AbsolutePath);
+        var returnPath = System.Web.HttpUtility.ParseQueryString(signIn.RequestMessage.RequestUri.Query)["tiep"];
+        Assert.Equal(new Uri(link.DeepLink.Url).PathAndQuery, returnPath);
+        var page = await (await http.PostAsync(new Uri(host.WebAddress, "/dang-nhap"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["user"] = SeedUsers.TanHungOfficer,
+            ["tiep"] = returnPath!,
+        }))).Content.ReadAsStringAsync();
         Assert.Contains("ỦY BAN NHÂN DÂN HUYỆN THÁP MƯỜI", page, StringComparison.Ordinal);
+
         var unit = await host.Documents.GetDeepLinkAsync(new GetDeepLinkRequest { OrgUnitId = SeedOrgUnits.TanHung });
         Assert.Contains("Ủy ban nhân dân xã Tân Hưng", await http.GetStringAsync(unit.DeepLink.Url), StringComparison.Ordinal);
         var missing = await http.GetAsync(new Uri(host.WebAddress, "/van-ban/khong-co"));
