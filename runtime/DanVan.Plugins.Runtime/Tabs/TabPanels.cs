@@ -1,0 +1,30 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace DanVan.Plugins.Runtime.Tabs;
+
+/// <summary>The small Vietnamese pages the runtime itself answers tab requests with: no stack traces, no scripts.</summary>
+internal static class TabPanels
+{
+    public const string Unavailable = "Tiện ích tạm thời không khả dụng";
+
+    public static Task WriteAsync(HttpContext http, int statusCode, string title, string detail)
+    {
+        http.Response.StatusCode = statusCode;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="vi">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{WebUtility.HtmlEncode(title)}</title></head>
+            <body style="font-family: system-ui, sans-serif; margin: 0; padding: 1.5rem; color: #1f2937;">
+            <div role="alert" style="border: 1px solid #d1d5db; border-left: 4px solid #b45309; border-radius: 4px; padding: 1rem 1.25rem; max-width: 40rem; background: #fffbeb;">
+            <h1 style="font-size: 1.125rem; margin: 0 0 .5rem;">{WebUtility.HtmlEncode(title)}</h1>
+            <p style="margin: 0;">{WebUtility.HtmlEncode(detail)}</p>
+            </div>
+            </body>
+            </html>
+            """;
+        return http.Response.WriteAsync(html, Encoding.UTF8);
+    }
+}
