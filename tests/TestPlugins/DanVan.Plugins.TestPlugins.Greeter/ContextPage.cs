@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,5 +47,10 @@ internal static class ContextPage
     private static void Item(StringBuilder html, string name, string value) =>
         html.Append("<dt>").Append(Encode(name)).Append("</dt><dd data-name=\"").Append(Encode(name)).Append("\">").Append(Encode(value)).Append("</dd>");
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    // Markup characters only: the page is UTF-8, so Vietnamese letters stay as they are.
+    private static string Encode(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal);
 }
