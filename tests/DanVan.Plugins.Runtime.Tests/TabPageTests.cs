@@ -1,5 +1,13 @@
 using System.Net;
 using DanVan.Plugins.Contracts.Runtime.V1;
+using DanVan.Plugins.Grpc;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using DanVan.Plugins.Runtime.Tests.Infrastructure;
 using static DanVan.Plugins.Runtime.Tests.Infrastructure.TabsScenario;
 
@@ -133,6 +141,98 @@ public sealed class TabPageTests
         Assert.Contains("<dd data-name=\"Phiên bản\">1.0.0</dd>", before, StringComparison.Ordinal);
         Assert.Contains("<dd data-name=\"Phiên bản\">2.0.0</dd>", after, StringComparison.Ordinal);
         Assert.True(unload.Collected, "1.0.0 still loaded: " + string.Join(", ", unload.LingeringAssemblies));
+    }
+
+    [Fact]
+    public async Task Page_InFlightDuringUpgrade_FinishesOnTheOldVersion_WhichUnloadsOnlyAfterwards()
+    {
+        await using var scenario = await StartAsync();
+        var tab = Assert.Single(await scenario.ListAsync("u-an", "xa-tan-hung"));
+        using var client = scenario.Host.CreatePageClient();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        AppContext.SetData("danvan.testplugins.greeter.page-entered", entered);
+        AppContext.SetData("danvan.testplugins.greeter.page-gate", gate.Task);
+        try
+        {
+            var inFlight = client.GetStringAsync($"/tabs/{Greeter}/unit-overview/cho?dvt={tab.Token}");
+            await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            await scenario.Host.ActivateAsync("greeter", "2.0.0");
+            var unloads = scenario.Host.Manager.WaitForUnloadsAsync();
+            var unloadedEarly = unloads.IsCompleted;
+            gate.SetResult();
+            var oldPage = await inFlight;
+            var unload = Assert.Single(await unloads);
+
+            Assert.False(unloadedEarly);
+            Assert.Contains("<dd data-name=\"Phiên bản\">1.0.0</dd>", oldPage, StringComparison.Ordinal);
+            Assert.True(unload.Collected);
+        }
+        finally
+        {
+            AppContext.SetData("danvan.testplugins.greeter.page-entered", null);
+            AppContext.SetData("danvan.testplugins.greeter.page-gate", null);
+        }
+    }
+
+    [Fact]
+    public async Task Page_BrowserStyleHttp11Get_OnTheWebEndpoint_Served()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "danvan-web-" + Guid.NewGuid().ToString("N"));
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0));
+            k.ListenPluginRuntimeWeb(new IPEndPoint(IPAddress.Loopback, 0));
+        });
+        builder.Services.AddPluginRuntime(o =>
+        {
+            o.RootDirectory = Path.Combine(root, "store");
+            o.DataDirectory = Path.Combine(root, "data");
+            o.CallerTokens["eoffice-host"] = RuntimeHost.HostToken;
+        });
+        await using var app = builder.Build();
+        app.MapPluginRuntime();
+        await app.StartAsync();
+        try
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
+            var manager = app.Services.GetRequiredService<Management.PluginManager>();
+            await manager.ActivateAsync(TestPluginBuilds.Manifest("greeter", "1.0.0"), TestPluginBuilds.Directory("greeter", "1.0.0"), new ConfigurationBuilder().Build());
+            Tab? tab = null;
+            foreach (var address in addresses)
+            {
+                // The h2c endpoint answers gRPC; the web endpoint speaks HTTP/1.1 only and refuses it.
+                using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { Credentials = CallCredentials.FromBearerToken(RuntimeHost.HostToken) });
+                try
+                {
+                    tab = (await new TabsService.TabsServiceClient(channel).ListTabsAsync(new ListTabsRequest { Context = Screen("u-an", "xa-tan-hung") })).Tabs.Single();
+                    addresses.Remove(address);
+                    break;
+                }
+                catch (Grpc.RpcException)
+                {
+                }
+            }
+
+            Assert.NotNull(tab);
+            var web = Assert.Single(addresses);
+            using var browser = new HttpClient { DefaultRequestVersion = HttpVersion.Version11, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+            using var response = await browser.GetAsync(new Uri(web, PathOf(tab)));
+            var html = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpVersion.Version11, response.Version);
+            Assert.Contains("<dd data-name=\"Người dùng\">u-an</dd>", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.Services.GetRequiredService<Management.PluginManager>().DisposeAsync();
+            await app.StopAsync();
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     private static Task<TabsScenario> StartAsync() =>

@@ -4,12 +4,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan.Plugins.TestPlugins.Greeter;
 
-/// <summary>A tab page that prints its context, a link and a form keeping the token, and (under su-kien) the events received.</summary>
+/// <summary>A tab page that prints its context, a link and a form keeping the token, (under su-kien) the events received, and (under cho) waits for the test's gate.</summary>
 internal static class ContextPage
 {
-    public static Task RenderAsync(HttpContext http)
+    public static async Task RenderAsync(HttpContext http)
     {
         var tab = http.GetTabRequest();
+        if (http.Request.RouteValues["rest"] as string == "cho")
+        {
+            // A page kept in flight by the test: AppContext data is shared across load contexts.
+            (AppContext.GetData("danvan.testplugins.greeter.page-entered") as TaskCompletionSource)?.TrySetResult();
+            if (AppContext.GetData("danvan.testplugins.greeter.page-gate") is Task gate)
+            {
+                await gate;
+            }
+        }
+
         var formatter = http.RequestServices.GetRequiredService<GreetingFormatter>();
         var rest = http.Request.RouteValues["rest"] as string ?? "";
         var html = new StringBuilder();
@@ -41,7 +51,7 @@ internal static class ContextPage
         // Tab pages must never set cookies; the runtime strips this one (a test checks it).
         http.Response.Headers.Append("Set-Cookie", "thu=1; Path=/");
         http.Response.ContentType = "text/html; charset=utf-8";
-        return http.Response.WriteAsync(html.Append("</body></html>").ToString());
+        await http.Response.WriteAsync(html.Append("</body></html>").ToString());
     }
 
     private static void Item(StringBuilder html, string name, string value) =>
