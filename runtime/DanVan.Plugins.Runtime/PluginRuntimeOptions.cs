@@ -72,6 +72,9 @@ public sealed class PluginRuntimeOptions
     /// <summary>How long after expiry a tab token can still be refreshed with RefreshTabToken. Defaults to 1 hour.</summary>
     public TimeSpan TabTokenRefreshGrace { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long ListTabs reuses a user (and roles) fetched from the host's directory; a UserChangedEvent drops it sooner. Zero asks the host every time. Defaults to 60 s.</summary>
+    public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long ListTabs waits for a plugin's badge providers before listing the tab without a badge. Defaults to 500 ms.</summary>
     public TimeSpan BadgeTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 

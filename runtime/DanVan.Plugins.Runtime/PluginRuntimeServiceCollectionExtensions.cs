@@ -48,7 +48,7 @@ public static class PluginRuntimeServiceCollectionExtensions
         }
 
         services.TryAddSingleton(sp => new TabTokenSigner(TabTokenKey.Load(options), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(new TabUserDirectory(directory));
+        services.TryAddSingleton(sp => new TabUserDirectory(directory, options, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new BadgeCollector(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BadgeCollector>>()));
         services.TryAddSingleton(sp => new TabsServiceImpl(
             sp.GetRequiredService<PluginManager>(),
@@ -71,6 +71,7 @@ public static class PluginRuntimeServiceCollectionExtensions
         services.TryAddSingleton(sp => new EventsServiceImpl(
             sp.GetRequiredService<EventDispatcher>(),
             sp.GetRequiredService<RecentEventIds>(),
+            sp.GetRequiredService<TabUserDirectory>(),
             options));
 
         services.TryAddSingleton(sp => new PluginManager(

@@ -231,4 +231,28 @@ public sealed class TabsServiceTests
         Assert.Equal(Greeter + ".leader-report", tab.Id);
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
+
+    [Fact]
+    public async Task ListTabs_UserCachedBetweenRenders_UntilUserChangedEventOrExpiry()
+    {
+        await using var scenario = await TabsScenario.StartAsync();
+        var events = new EventsService.EventsServiceClient(scenario.Host.Channel);
+
+        await scenario.ListAsync("u-an", "xa-tan-hung");
+        var second = await scenario.ListAsync("u-an", "xa-tan-hung");
+        var callsWhileCached = scenario.Directory.GetUserCalls;
+        scenario.Directory.AddUser("u-an", true, (Contracts.Host.V1.Role.UnitLeader, "xa-tan-hung"));
+        await events.PublishEventAsync(new PublishEventRequest
+        {
+            Event = new Event { EventId = "ev-u-an", OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Start), UserChanged = new UserChangedEvent { UserId = "u-an" } },
+        });
+        var afterEvent = await scenario.ListAsync("u-an", "xa-tan-hung");
+        scenario.Time!.Advance(TimeSpan.FromSeconds(61));
+        await scenario.ListAsync("u-an", "xa-tan-hung");
+
+        Assert.Single(second);
+        Assert.Equal(1, callsWhileCached);
+        Assert.Equal([Greeter + ".leader-report", Greeter + ".unit-overview"], afterEvent.Select(t => t.Id));
+        Assert.Equal(3, scenario.Directory.GetUserCalls);
+    }
 }

@@ -1,5 +1,6 @@
 using DanVan.Plugins.Contracts.Runtime.V1;
 using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Runtime.Tabs;
 
 namespace DanVan.Plugins.Runtime.Events;
 
@@ -10,7 +11,7 @@ namespace DanVan.Plugins.Runtime.Events;
 /// as they arrive. Until the storage layer lands, "accepted" means "delivered to every active plugin's
 /// handlers", not "stored durably", and the id memory is in-memory and bounded (see <see cref="RecentEventIds"/>).
 /// </summary>
-internal sealed class EventsServiceImpl(EventDispatcher dispatcher, RecentEventIds recent, PluginRuntimeOptions options) : EventsService.EventsServiceBase
+internal sealed class EventsServiceImpl(EventDispatcher dispatcher, RecentEventIds recent, TabUserDirectory users, PluginRuntimeOptions options) : EventsService.EventsServiceBase
 {
     public override async Task<PublishEventResponse> PublishEvent(PublishEventRequest request, ServerCallContext context)
     {
@@ -71,6 +72,12 @@ internal sealed class EventsServiceImpl(EventDispatcher dispatcher, RecentEventI
         if (!recent.TryClaim(hostEvent!.EventId))
         {
             return (Outcome.Duplicate, null);
+        }
+
+        if (hostEvent.PayloadCase == Event.PayloadOneofCase.UserChanged)
+        {
+            // The user's roles may have changed: the next ListTabs asks the host again.
+            users.Forget(hostEvent.UserChanged.UserId);
         }
 
         // An event from a newer host whose payload this runtime does not know is accepted and ignored.

@@ -29,7 +29,7 @@ internal sealed partial class TabsServiceImpl(
     {
         HostCallers.Require(context, options);
         var screen = ValidateContext(request.Context, "context");
-        var rolesInUnit = await RolesInUnitAsync(screen, context.CancellationToken);
+        var rolesInUnit = await RolesInUnitAsync(screen, fresh: false, context.CancellationToken);
         var response = new ListTabsResponse();
         if (rolesInUnit is { Active: false })
         {
@@ -126,7 +126,8 @@ internal sealed partial class TabsServiceImpl(
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Mã truy cập đã hết hạn quá {options.TabTokenRefreshGrace.TotalMinutes:0} phút; hãy gọi lại ListTabs (the token expired more than the grace period ago; call ListTabs again)."));
         }
 
-        var rolesInUnit = await RolesInUnitAsync(screen, context.CancellationToken);
+        // Fresh from the host: a removed role must end the tab now, not when the cache expires.
+        var rolesInUnit = await RolesInUnitAsync(screen, fresh: true, context.CancellationToken);
         var manifest = manager.ActivePlugins().Where(p => p.Manifest.Id == claims.PluginId).Select(p => p.Manifest).FirstOrDefault();
         var tab = manifest?.Tabs.FirstOrDefault(t => t.Id == claims.TabId);
         var mapped = manager.FindRouter(claims.PluginId)?.Active?.Tabs.ContainsKey(claims.TabId) == true;
@@ -148,7 +149,7 @@ internal sealed partial class TabsServiceImpl(
         signer.Issue(pluginId, tabId, screen.UserId, screen.OrgUnitId, screen.DocumentId, options.TabTokenLifetime)
         ?? throw RichStatus.InvalidArgument("The ids are too long for a tab token.", ("context", $"Các mã trong ngữ cảnh quá dài: mã truy cập vượt {TabTokenSigner.MaxTokenLength} ký tự (the ids make the token longer than {TabTokenSigner.MaxTokenLength} characters)."));
 
-    private async Task<UserRoles?> RolesInUnitAsync(Screen screen, CancellationToken cancellationToken)
+    private async Task<UserRoles?> RolesInUnitAsync(Screen screen, bool fresh, CancellationToken cancellationToken)
     {
         if (!directory.Configured)
         {
@@ -156,7 +157,7 @@ internal sealed partial class TabsServiceImpl(
             return null;
         }
 
-        var user = await directory.GetUserAsync(screen.UserId, cancellationToken);
+        var user = await directory.GetUserAsync(screen.UserId, fresh, cancellationToken);
         return user is null ? null : new UserRoles(user.Active, TabRoles.InUnit(user, screen.OrgUnitId));
     }
 
