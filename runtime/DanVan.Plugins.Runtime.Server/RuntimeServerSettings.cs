@@ -7,6 +7,27 @@ internal sealed class RuntimeServerSettings
 
     public int GrpcPort { get; set; } = 5060;
 
+    /// <summary>An HTTP/1.1 (+HTTP/2 over TLS) port for browsers to load tab pages from; null serves them only on the gRPC port (for hosts that reverse-proxy over HTTP/2).</summary>
+    public int? WebPort { get; set; }
+
+    /// <summary>The address tab URLs start with; null derives it from <see cref="WebPort"/> (or the gRPC port) on <see cref="Address"/>.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Origins allowed to frame tab pages (CSP frame-ancestors) beside 'self', e.g. the e-office's https origin.</summary>
+    public List<string> TabFrameAncestors { get; set; } = [];
+
+    /// <summary>Base64 key (≥ 32 bytes) signing tab tokens, shared by all instances of a province; null keeps a generated one in the data folder.</summary>
+    public string? TabTokenKey { get; set; }
+
+    /// <summary>Tab token lifetime in minutes.</summary>
+    public double TabTokenLifetimeMinutes { get; set; } = 10;
+
+    /// <summary>The e-office's danvan.host.v1 address (users, roles, documents); null runs without a host.</summary>
+    public string? HostAddress { get; set; }
+
+    /// <summary>The bearer token the runtime presents to the host; keep it out of the file.</summary>
+    public string? HostToken { get; set; }
+
     public string ProvinceId { get; set; } = "default";
 
     public string RootDirectory { get; set; } = "data/plugin-store";

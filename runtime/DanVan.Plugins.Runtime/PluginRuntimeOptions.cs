@@ -54,4 +54,49 @@ public sealed class PluginRuntimeOptions
     /// report the paths from GC roots that hold it (a few seconds and a temporary dump file, only on a leak).
     /// </summary>
     public bool DiagnoseLeaks { get; set; } = true;
+
+    /// <summary>Callers (names from the bearer-token table) allowed to call TabsService and EventsService as the e-office host; others get PERMISSION_DENIED. Defaults to <c>eoffice-host</c>.</summary>
+    public ISet<string> HostCallers { get; } = new HashSet<string>(StringComparer.Ordinal) { "eoffice-host" };
+
+    /// <summary>
+    /// The address browsers (or the host's reverse proxy) reach tab pages at; tab URLs are
+    /// <c>{PublicBaseUrl}/tabs/{pluginId}/{tabId}/?dvt={token}</c>. Null (the default) uses the scheme and
+    /// host of the TabsService call itself.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// The HMAC-SHA256 key signing tab tokens, base64 (at least 32 bytes). Several runtime instances
+    /// behind one load balancer must share it. Null (the default) generates one on first start and keeps
+    /// it in <c>{DataDirectory}/_runtime/tab-token.key</c>.
+    /// </summary>
+    public string? TabTokenKey { get; set; }
+
+    /// <summary>How long a tab token is accepted after issue. Defaults to 10 minutes.</summary>
+    public TimeSpan TabTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long after expiry a tab token can still be refreshed with RefreshTabToken. Defaults to 1 hour.</summary>
+    public TimeSpan TabTokenRefreshGrace { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long ListTabs reuses a user (and roles) fetched from the host's directory; a UserChangedEvent drops it sooner. Zero asks the host every time. Defaults to 60 s.</summary>
+    public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long ListTabs waits for a plugin's badge providers before listing the tab without a badge. Defaults to 500 ms.</summary>
+    public TimeSpan BadgeTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Origins (e.g. <c>https://eoffice.tinh.gov.vn</c>) allowed to embed tab pages in a frame, sent as the
+    /// CSP <c>frame-ancestors</c> directive beside <c>'self'</c> (which covers a host that reverse-proxies the pages
+    /// through its own origin). Empty (the default) allows only <c>'self'</c>.
+    /// </summary>
+    public IList<string> TabFrameAncestors { get; } = [];
+
+    /// <summary>How long one plugin's event handler may take with one event before it is abandoned (logged). Defaults to 10 s.</summary>
+    public TimeSpan EventHandlerTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many recent event ids are remembered to drop repeats (in memory, lost on restart). Defaults to 100,000.</summary>
+    public int EventIdMemory { get; set; } = 100_000;
+
+    /// <summary>The most events one PublishEvents stream may carry; more fail the call with RESOURCE_EXHAUSTED. Defaults to 10,000.</summary>
+    public int MaxEventsPerStream { get; set; } = 10_000;
 }

@@ -1,9 +1,12 @@
+using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Grpc;
 using DanVan.Plugins.Grpc.Health;
 using DanVan.Plugins.Grpc.Hosting;
 using DanVan.Plugins.Grpc.Security;
 using DanVan.Plugins.Runtime;
 using DanVan.Plugins.Runtime.Administration;
+using DanVan.Plugins.Runtime.Events;
+using DanVan.Plugins.Runtime.Tabs;
 using DanVan.Plugins.Runtime.Packaging;
 using DanVan.Plugins.Runtime.Store;
 using DanVan.Plugins.Runtime.Watching;
@@ -17,7 +20,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the plugin runtime.</summary>
 public static class PluginRuntimeServiceCollectionExtensions
 {
-    /// <summary>Adds the gRPC server, health, reflection and the plugin manager; map with <c>MapGrpcRegistry()</c>, <c>MapGrpcHealthChecksService()</c> and <c>MapGrpcReflectionService()</c>.</summary>
+    /// <summary>Adds the gRPC server, health, reflection, the plugin manager, and the host-facing tabs and events services; map with <c>MapPluginRuntime()</c>.</summary>
     public static IServiceCollection AddPluginRuntime(this IServiceCollection services, Action<PluginRuntimeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -36,11 +39,40 @@ public static class PluginRuntimeServiceCollectionExtensions
         services.AddGrpcReflection();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new PluginLoader(sp, options));
+        DirectoryService.DirectoryServiceClient? directory = null;
         if (options.HostAddress is not null)
         {
             var hostChannel = HostClients.CreateChannel(options);
             services.AddSingleton(HostClients.Share(hostChannel));
+            directory = new DirectoryService.DirectoryServiceClient(hostChannel);
         }
+
+        services.TryAddSingleton(sp => new TabTokenSigner(TabTokenKey.Load(options), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new TabUserDirectory(directory, options, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new BadgeCollector(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BadgeCollector>>()));
+        services.TryAddSingleton(sp => new TabsServiceImpl(
+            sp.GetRequiredService<PluginManager>(),
+            sp.GetRequiredService<TabTokenSigner>(),
+            sp.GetRequiredService<TabUserDirectory>(),
+            sp.GetRequiredService<BadgeCollector>(),
+            options,
+            sp.GetRequiredService<ILogger<TabsServiceImpl>>()));
+        services.TryAddSingleton(sp => new TabPageEndpoint(
+            sp.GetRequiredService<PluginManager>(),
+            sp.GetRequiredService<TabTokenSigner>(),
+            options,
+            sp.GetRequiredService<ILogger<TabPageEndpoint>>()));
+        services.TryAddSingleton(new RecentEventIds(options.EventIdMemory));
+        services.TryAddSingleton(sp => new EventDispatcher(
+            sp.GetRequiredService<PluginManager>(),
+            options,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EventDispatcher>>()));
+        services.TryAddSingleton(sp => new EventsServiceImpl(
+            sp.GetRequiredService<EventDispatcher>(),
+            sp.GetRequiredService<RecentEventIds>(),
+            sp.GetRequiredService<TabUserDirectory>(),
+            options));
 
         services.TryAddSingleton(sp => new PluginManager(
             sp.GetRequiredService<PluginLoader>(),

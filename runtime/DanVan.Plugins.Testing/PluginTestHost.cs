@@ -1,6 +1,8 @@
 using System.Text.Json;
 using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Runtime;
 using DanVan.Plugins.Runtime.Management;
+using DanVan.Plugins.Runtime.Tabs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +18,8 @@ namespace DanVan.Plugins.Testing;
 /// var reply = await client.ListTasksAsync(new ListTasksRequest());
 /// </code>
 /// The plugin runs in its own collectible context exactly as in production, called over HTTP/2.
+/// Tab pages: <c>await host.GetTabPageAsync("document-tasks", "u-an", "xa-tan-hung", documentId: "vb-12")</c>.
+/// Host events: <c>new EventsService.EventsServiceClient(host.Channel).PublishEventAsync(…)</c>.
 /// </summary>
 public sealed class PluginTestHost : IAsyncDisposable
 {
@@ -46,8 +50,11 @@ public sealed class PluginTestHost : IAsyncDisposable
     /// <summary>The plugin's status after loading.</summary>
     public PluginStatus Status { get; }
 
-    /// <summary>Starts the runtime and loads the plugin from its build output folder (which holds plugin.json).</summary>
-    public static async Task<PluginTestHost> StartAsync(string pluginDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the runtime and loads the plugin from its build output folder (which holds plugin.json);
+    /// <paramref name="configure"/> may change runtime options (e.g. <c>HostAddress</c> of a fake e-office).
+    /// </summary>
+    public static async Task<PluginTestHost> StartAsync(string pluginDirectory, IReadOnlyDictionary<string, string>? settings = null, Action<PluginRuntimeOptions>? configure = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(pluginDirectory);
         var manifestPath = Path.Combine(pluginDirectory, PluginManifest.FileName);
@@ -61,6 +68,7 @@ public sealed class PluginTestHost : IAsyncDisposable
             o.RootDirectory = Path.Combine(root, "store");
             o.DataDirectory = Path.Combine(root, "data");
             o.CallerTokens["eoffice-host"] = Token;
+            configure?.Invoke(o);
         });
         var app = builder.Build();
         app.MapPluginRuntime();
@@ -71,6 +79,34 @@ public sealed class PluginTestHost : IAsyncDisposable
             .Build();
         var status = await app.Services.GetRequiredService<PluginManager>().ActivateAsync(manifest, Path.GetFullPath(pluginDirectory), configuration);
         return new PluginTestHost(app, root, status);
+    }
+
+    /// <summary>
+    /// The path and query of a tab page as the e-office would open it after ListTabs: <c>/tabs/{pluginId}/{tabId}/{relativePath}?dvt=…</c>
+    /// with a fresh token for the screen (the role and context checks of ListTabs are not applied here).
+    /// </summary>
+    public string TabPagePath(string tabId, string userId, string orgUnitId, string? documentId = null, string relativePath = "")
+    {
+        var pluginId = Status.Id;
+        var signer = _app.Services.GetRequiredService<TabTokenSigner>();
+        var options = _app.Services.GetRequiredService<PluginRuntimeOptions>();
+        var (token, claims) = signer.Issue(pluginId, tabId, userId, orgUnitId, documentId ?? "", options.TabTokenLifetime)
+            ?? throw new ArgumentException("The ids are too long for a tab token.");
+        return new TabRequest(pluginId, tabId, userId, orgUnitId, documentId, token, claims.ExpiresAt, $"/tabs/{Uri.EscapeDataString(pluginId)}/{Uri.EscapeDataString(tabId)}/").Link(relativePath);
+    }
+
+    /// <summary>Requests a tab page (GET) with a fresh token for the screen; see <see cref="TabPagePath"/>.</summary>
+    public async Task<HttpResponseMessage> GetTabPageAsync(string tabId, string userId, string orgUnitId, string? documentId = null, string relativePath = "", CancellationToken cancellationToken = default)
+    {
+        using var client = CreatePageClient();
+        return await client.GetAsync(TabPagePath(tabId, userId, orgUnitId, documentId, relativePath), cancellationToken);
+    }
+
+    /// <summary>An HttpClient to the in-memory runtime for tab pages (no cookies, no redirects followed).</summary>
+    public HttpClient CreatePageClient()
+    {
+        var server = _app.GetTestServer();
+        return new HttpClient(server.CreateHandler()) { BaseAddress = server.BaseAddress };
     }
 
     /// <inheritdoc />

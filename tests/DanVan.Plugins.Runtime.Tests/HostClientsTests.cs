@@ -26,7 +26,7 @@ public sealed class HostClientsTests
         {
             Id = manifest.Id, Version = manifest.Version, DisplayName = manifest.DisplayName, Publisher = manifest.Publisher,
             EntryAssembly = manifest.EntryAssembly, EntryType = manifest.EntryType, AbstractionsVersion = manifest.AbstractionsVersion,
-            Services = manifest.Services, Settings = manifest.Settings, Permissions = ["directory:read"],
+            Services = manifest.Services, Tabs = manifest.Tabs, Settings = manifest.Settings, Permissions = ["directory:read"],
         };
         await host.Manager.ActivateAsync(withPermission, TestPluginBuilds.Directory("greeter", "1.0.0"), new ConfigurationBuilder().Build());
         var pluginServices = host.Services.GetRequiredService<PluginManager>().ActiveServices("danvan.testplugins.greeter")!;

@@ -115,6 +115,7 @@ public sealed class IsolationTests
         AbstractionsVersion = manifest.AbstractionsVersion,
         Contracts = manifest.Contracts,
         Services = manifest.Services,
+        Tabs = manifest.Tabs,
         Settings = manifest.Settings,
         Dependencies = [dependency],
     };

@@ -25,4 +25,17 @@ public sealed class PluginTestHostTests
 
         Assert.Equal("Kính chào An từ 1.0.0!", reply.Message);
     }
+
+    [Fact]
+    public async Task GetTabPageAsync_RendersThePluginsPageForTheScreen()
+    {
+        await using var host = await PluginTestHost.StartAsync(TestPluginBuilds.Directory("greeter", "1.0.0"));
+
+        using var response = await host.GetTabPageAsync("document-info", "u-an", "xa-tan-hung", documentId: "vb-12", relativePath: "chi-tiet");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<dd data-name=\"Văn bản\">vb-12</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dd data-name=\"Trang\">chi-tiet</dd>", html, StringComparison.Ordinal);
+    }
 }

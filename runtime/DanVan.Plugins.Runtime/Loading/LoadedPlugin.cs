@@ -24,7 +24,9 @@ internal sealed class LoadedPlugin
         HostedServices = hostedServices;
         Generation = new PluginGeneration(
             manifest.Version,
-            grpcServices.SelectMany(s => s.Methods).ToDictionary(m => m.Method.FullName, m => m.Handler, StringComparer.Ordinal).ToFrozenDictionary(StringComparer.Ordinal));
+            grpcServices.SelectMany(s => s.Methods).ToDictionary(m => m.Method.FullName, m => m.Handler, StringComparer.Ordinal).ToFrozenDictionary(StringComparer.Ordinal),
+            tabs.ToFrozenDictionary(StringComparer.Ordinal),
+            services);
     }
 
     public PluginManifest Manifest { get; }

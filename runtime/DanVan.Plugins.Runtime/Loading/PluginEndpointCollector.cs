@@ -53,7 +53,22 @@ internal sealed class PluginEndpointCollector(IServiceProvider serverServices, I
             throw new InvalidOperationException($"Plugin '{manifest.Id}' maps tab '{tabId}', which its manifest does not declare.");
         }
 
-        Tabs[tabId] = handler;
+        // The page runs with the plugin's own services (a scope per request), as its gRPC services do.
+        Tabs[tabId] = async http =>
+        {
+            var runtimeRequestServices = http.RequestServices;
+            var scope = pluginServices.CreateAsyncScope();
+            http.RequestServices = scope.ServiceProvider;
+            try
+            {
+                await handler(http);
+            }
+            finally
+            {
+                http.RequestServices = runtimeRequestServices;
+                await scope.DisposeAsync();
+            }
+        };
     }
 
     private static bool HasOnlyParameterlessConstructor<TService>()

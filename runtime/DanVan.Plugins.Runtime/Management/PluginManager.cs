@@ -141,6 +141,28 @@ public sealed partial class PluginManager : IAsyncDisposable
         }
     }
 
+    /// <summary>The plugins serving now, with the manifest of the serving version and the router to enter it (tabs, badges, events).</summary>
+    internal IReadOnlyList<(PluginManifest Manifest, PluginRouter Router)> ActivePlugins()
+    {
+        lock (_slots)
+        {
+            return _slots.Values
+                .Where(s => s.Active is not null)
+                .OrderBy(s => s.Id, StringComparer.Ordinal)
+                .Select(s => (s.Active!.Manifest, s.Router))
+                .ToList();
+        }
+    }
+
+    /// <summary>The router of a known plugin (any state), or null for an id the runtime does not know.</summary>
+    internal PluginRouter? FindRouter(string id)
+    {
+        lock (_slots)
+        {
+            return _slots.GetValueOrDefault(id)?.Router;
+        }
+    }
+
     /// <summary>Waits until every version retired so far has been unloaded and checked; returns their reports.</summary>
     public async Task<IReadOnlyList<UnloadReport>> WaitForUnloadsAsync()
     {

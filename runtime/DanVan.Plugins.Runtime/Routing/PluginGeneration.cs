@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Http;
 namespace DanVan.Plugins.Runtime.Routing;
 
 /// <summary>
-/// The handlers of one loaded plugin version, with a count of the calls inside them. Once
-/// closed, it admits no new call and <see cref="Drained"/> completes when the last one leaves.
+/// The handlers of one loaded plugin version (gRPC methods, tab pages, and its container for badge
+/// providers and event handlers), with a count of the calls inside them. Once closed, it admits no
+/// new call and <see cref="Drained"/> completes when the last one leaves.
 /// </summary>
-internal sealed class PluginGeneration(string version, FrozenDictionary<string, RequestDelegate> handlers)
+internal sealed class PluginGeneration(string version, FrozenDictionary<string, RequestDelegate> handlers, FrozenDictionary<string, RequestDelegate>? tabs = null, IServiceProvider? services = null)
 {
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
@@ -16,6 +17,12 @@ internal sealed class PluginGeneration(string version, FrozenDictionary<string, 
     public string Version { get; } = version;
 
     public FrozenDictionary<string, RequestDelegate> Handlers { get; } = handlers;
+
+    /// <summary>Tab id → page handler.</summary>
+    public FrozenDictionary<string, RequestDelegate> Tabs { get; } = tabs ?? FrozenDictionary<string, RequestDelegate>.Empty;
+
+    /// <summary>The plugin's container while this version serves; null once unloaded.</summary>
+    public IServiceProvider? Services { get; } = services;
 
     public int InFlight => Volatile.Read(ref _inFlight);
 

@@ -26,6 +26,23 @@ internal sealed class PluginRouter(string pluginId)
         return previous;
     }
 
+    /// <summary>
+    /// Enters the active version for work other than a gRPC call (a tab page, badges, an event), so an
+    /// upgrade or disable waits for it before unloading. Null when no version is active. The caller
+    /// must call <see cref="PluginGeneration.Exit"/>.
+    /// </summary>
+    public PluginGeneration? Enter()
+    {
+        while (true)
+        {
+            var generation = Volatile.Read(ref _active);
+            if (generation is null || generation.TryEnter())
+            {
+                return generation;
+            }
+        }
+    }
+
     public Task InvokeAsync(HttpContext http, string path)
     {
         while (true)

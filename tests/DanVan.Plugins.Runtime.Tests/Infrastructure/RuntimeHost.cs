@@ -57,12 +57,17 @@ internal sealed class RuntimeHost : IAsyncDisposable
 
     public PluginManager Manager { get; }
 
-    public static async Task<RuntimeHost> StartAsync(TimeSpan? startTimeout = null, string? root = null, Action<PluginRuntimeOptions>? configure = null)
+    /// <summary>An HttpClient to the in-memory server, for tab pages (never follows redirects, keeps no cookies).</summary>
+    public HttpClient CreatePageClient() =>
+        new(Handler, disposeHandler: false) { BaseAddress = _app.GetTestServer().BaseAddress };
+
+    public static async Task<RuntimeHost> StartAsync(TimeSpan? startTimeout = null, string? root = null, Action<PluginRuntimeOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var ownsRoot = root is null;
         root ??= Path.Combine(Path.GetTempPath(), "danvan-runtime-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
+        services?.Invoke(builder.Services);
         builder.Services.AddPluginRuntime(o =>
         {
             o.RootDirectory = Path.Combine(root, "store");

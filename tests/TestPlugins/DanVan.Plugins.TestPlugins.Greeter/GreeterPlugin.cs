@@ -13,7 +13,23 @@ internal sealed class GreeterPlugin : IPlugin
             .AddClasses(classes => classes.AssignableTo<IGreetingDecoration>())
             .AsImplementedInterfaces()
             .WithSingletonLifetime());
+
+        // Badges: the counting provider first, then one that fails on purpose for some units.
+        services.AddSingleton<ITabBadgeProvider, CountingBadgeProvider>();
+        services.AddSingleton<ITabBadgeProvider, UnreliableBadgeProvider>();
+
+        // Host events: a handler that fails on purpose first, then the one that records.
+        services.AddSingleton<ReceivedEvents>();
+        services.AddSingleton<IHostEventHandler, FailingEventHandler>();
+        services.AddSingleton<IHostEventHandler, RecordingEventHandler>();
     }
 
-    public void Map(IPluginEndpoints endpoints) => endpoints.MapGrpcService<GreeterServiceImpl>();
+    public void Map(IPluginEndpoints endpoints)
+    {
+        endpoints.MapGrpcService<GreeterServiceImpl>();
+        foreach (var tabId in new[] { "document-info", "unit-overview", "leader-report", "province-ranking" })
+        {
+            endpoints.MapTab(tabId, ContextPage.RenderAsync);
+        }
+    }
 }

@@ -3,7 +3,7 @@ using DanVan.Plugins.TestPlugins.Greeter.V1;
 
 namespace DanVan.Plugins.TestPlugins.Greeter;
 
-internal sealed class GreeterServiceImpl(GreetingFormatter formatter, IEnumerable<IGreetingDecoration> decorations) : GreeterService.GreeterServiceBase
+internal sealed class GreeterServiceImpl(GreetingFormatter formatter, IEnumerable<IGreetingDecoration> decorations, ReceivedEvents received) : GreeterService.GreeterServiceBase
 {
     public override async Task<HelloResponse> SayHello(HelloRequest request, ServerCallContext context)
     {
@@ -19,5 +19,12 @@ internal sealed class GreeterServiceImpl(GreetingFormatter formatter, IEnumerabl
 
         var message = decorations.Aggregate(formatter.Format(request.Name), (text, decoration) => decoration.Decorate(text));
         return new HelloResponse { Message = message, Version = formatter.Version };
+    }
+
+    public override Task<ListReceivedEventsResponse> ListReceivedEvents(ListReceivedEventsRequest request, ServerCallContext context)
+    {
+        var response = new ListReceivedEventsResponse { Version = formatter.Version };
+        response.EventIds.AddRange(received.Ids);
+        return Task.FromResult(response);
     }
 }
