@@ -119,7 +119,7 @@ public sealed partial class NotificationOutbox
         UpdateAsync(message, worker, "state = 'pending', next_attempt_at = @now, last_error = @detail", retryAt, error, cancellationToken);
 
     internal Task DeadLetterAsync(OutboxMessage message, string worker, DateTimeOffset now, string error, CancellationToken cancellationToken) =>
-        UpdateAsync(message, worker, "state = 'dead', sent_at = @now, last_error = @detail", now, error, cancellationToken);
+        UpdateAsync(message, worker, "state = 'dead', next_attempt_at = @now, last_error = @detail", now, error, cancellationToken);
 
     /// <summary>Gives a message back untried (the host went away earlier in the batch).</summary>
     internal Task ReleaseAsync(OutboxMessage message, string worker, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
