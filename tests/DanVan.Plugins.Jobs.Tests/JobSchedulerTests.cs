@@ -192,6 +192,46 @@ public sealed class JobSchedulerTests(PostgresCluster cluster)
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
+    public async Task LongHandler_RenewsItsLease_SoNoOneTakesItOver(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, cluster);
+        var lease = TimeSpan.FromMinutes(5);
+        var clock = new FakeTimeProvider(T0);
+        var connector = new ObservedConnector(db.Connect());
+        var store = new JobStore(connector, clock);
+        var handlers = new TestHandlers();
+        var slow = new JobScheduler(store, handlers, clock, new JobSchedulerOptions { WorkerId = "slow", LeaseDuration = lease });
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finish = new TaskCompletionSource();
+        handlers.Add(Plugin, "tong-hop-nam", async (_, _) =>
+        {
+            started.SetResult();
+            await finish.Task;
+        });
+        await store.ForPlugin(Plugin).ScheduleAsync(new JobRequest { Key = "k", JobName = "tong-hop-nam", Schedule = JobSchedule.Once(T0) });
+        var running = slow.RunDueAsync(T0);
+        await started.Task;
+
+        var renewed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connector.ConnectionClosed += () => renewed.TrySetResult();
+        clock.Advance(lease / 3);
+        await renewed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var leaseUntil = DateTimeOffset.FromUnixTimeMilliseconds(await db.ScalarAsync("SELECT lease_until FROM danvan_job_occurrences"));
+        var other = Instance(db, options: new JobSchedulerOptions { WorkerId = "other", LeaseDuration = lease });
+        var otherHandler = other.Handlers.Add(Plugin, "tong-hop-nam");
+        var stolen = await other.Scheduler.RunDueAsync(T0 + lease + TimeSpan.FromSeconds(1));
+        finish.SetResult();
+        await running;
+
+        Assert.Equal(T0 + (lease / 3) + lease, leaseUntil);
+        Assert.Equal(0, stolen);
+        Assert.Empty(otherHandler.Calls);
+        Assert.Equal(["succeeded"], (await db.RowsAsync("SELECT outcome FROM danvan_job_runs")).Select(r => (string)r[0]!));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
     public async Task JobOfInactivePlugin_Waits_ThenRunsWhenItIsActiveAgain(StorageProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, cluster);

@@ -70,6 +70,16 @@ public sealed partial class JobScheduler : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            // Normally done by the runtime at start, before plugins schedule anything; idempotent.
+            await _store.EnsureCreatedAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPollFailed(ex);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             // Taken before looking for work, so a job scheduled meanwhile wakes the loop.
