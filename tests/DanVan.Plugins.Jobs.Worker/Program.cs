@@ -4,9 +4,21 @@
 // due at now_ms, and whichever finds nothing due and nothing running moves the clock to the next
 // due occurrence. So occurrences fall due at the same instant for both processes, which then
 // race for them as two runtimes on one PostgreSQL would.
+//   DanVan.Plugins.Jobs.Worker hang <Sqlite|Postgres> <connection string> <worker id> <now, Unix ms>
+// claims what is due at that instant, prints "running <job id> <due ms>" when the handler starts and
+// then hangs, for a test to kill -9 it mid-run.
 using DanVan.Plugins.Jobs.Worker;
 using DanVan.Plugins.Storage;
 using DanVan.Plugins.Storage.Jobs;
+
+if (args is ["hang", var engine, var hangConnection, var hangWorker, var at])
+{
+    await using var hangConnector = DatabaseConnector.Create(new StorageOptions { Provider = Enum.Parse<StorageProvider>(engine), ConnectionString = hangConnection }, ".");
+    var now = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+    var hanging = new JobScheduler(new JobStore(hangConnector, TimeProvider.System), new HangingHandlerResolver(), new FixedClock(now), new JobSchedulerOptions { WorkerId = hangWorker });
+    await hanging.RunDueAsync(now);
+    return 1;
+}
 
 if (args.Length != 2)
 {
