@@ -2,11 +2,12 @@ using System.Diagnostics;
 using DanVan.Plugins.Jobs.Tests.Infrastructure;
 using DanVan.Plugins.Storage;
 using DanVan.Plugins.Storage.Jobs;
+using Xunit.Abstractions;
 
 namespace DanVan.Plugins.Jobs.Tests;
 
 [Collection(DatabaseCollection.Name)]
-public sealed class TwoProcessTests(PostgresCluster cluster)
+public sealed class TwoProcessTests(PostgresCluster cluster, ITestOutputHelper output)
 {
     private const int Jobs = 3;
     private const int Occurrences = 40;
@@ -34,6 +35,11 @@ public sealed class TwoProcessTests(PostgresCluster cluster)
         var outputs = await Task.WhenAll(workers.Select(WaitAsync));
 
         Assert.All(outputs, o => Assert.True(o.ExitCode == 0, o.Output));
+        foreach (var o in outputs)
+        {
+            output.WriteLine(o.Output.Trim());
+        }
+
         var effects = await db.RowsAsync("SELECT job_id, due_at, COUNT(*), MIN(worker) FROM test_effects GROUP BY job_id, due_at");
         var expected = jobIds.SelectMany(id => Enumerable.Range(0, Occurrences).Select(k => (id, T0.AddMinutes(k).ToUnixTimeMilliseconds()))).ToHashSet();
         Assert.Equal(expected, effects.Select(r => ((string)r[0]!, (long)r[1]!)).ToHashSet());
