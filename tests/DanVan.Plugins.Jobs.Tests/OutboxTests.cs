@@ -59,6 +59,41 @@ public sealed class OutboxTests(PostgresCluster cluster)
         Assert.All(rows, r => Assert.Equal(("sent", hostState.Delivered[(string)r[0]!]), ((string)r[1]!, (string)r[2]!)));
     }
 
+    [Fact]
+    public async Task ThreeDispatchers_OnOnePostgres_SendEachNotificationOnce()
+    {
+        await using var db = await TestDatabase.CreateAsync(StorageProvider.Postgres, cluster);
+        var hostState = new NotificationHost.State();
+        await using var host = await NotificationHost.StartAsync(hostState);
+        var outbox = new NotificationOutbox(db.Connect(), new FakeTimeProvider(T0)).ForPlugin(Plugin);
+        for (var i = 0; i < 200; i++)
+        {
+            await outbox.EnqueueAsync(Reminder($"Nhắc việc {i}"));
+        }
+
+        using var channel = GrpcChannel.ForAddress(host.Address);
+        var dispatchers = new[] { "a", "b", "c" }.Select(id => new OutboxDispatcher(
+            new NotificationOutbox(db.Connect(), new FakeTimeProvider(T0)),
+            new NotificationsService.NotificationsServiceClient(channel),
+            new FakeTimeProvider(T0),
+            new OutboxDispatcherOptions { WorkerId = id, BatchSize = 1 })).ToArray();
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // One message per claim and a common start, so the claims of the instances collide often.
+        var running = dispatchers.Select(d => Task.Run(async () =>
+        {
+            await go.Task;
+            return await d.DispatchDueAsync(T0);
+        })).ToArray();
+        go.SetResult();
+        var sent = await Task.WhenAll(running);
+
+        Assert.Equal(200, sent.Sum());
+        Assert.Equal(200, hostState.Received.Count);
+        Assert.Equal(200, hostState.Delivered.Count);
+        Assert.Equal(200, await db.ScalarAsync("SELECT COUNT(*) FROM danvan_outbox WHERE state = 'sent'"));
+    }
+
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
