@@ -39,6 +39,11 @@ public sealed class JobContext
     public string? Payload { get; }
 
     /// <summary>Reads <see cref="Payload"/> as JSON (web defaults: camelCase, case-insensitive).</summary>
+    /// <remarks>
+    /// Without <paramref name="options"/> a fresh options instance is used on purpose: the shared
+    /// <see cref="JsonSerializerOptions.Web"/> lives in the runtime's context and would cache the
+    /// plugin's types, keeping an unloaded plugin in memory.
+    /// </remarks>
     public T? PayloadAs<T>(JsonSerializerOptions? options = null) =>
-        Payload is null ? default : JsonSerializer.Deserialize<T>(Payload, options ?? JsonSerializerOptions.Web);
+        Payload is null ? default : JsonSerializer.Deserialize<T>(Payload, options ?? new JsonSerializerOptions(JsonSerializerDefaults.Web));
 }

@@ -26,5 +26,6 @@ public sealed class JobRequest
     public int MaxAttempts { get; init; } = 5;
 
     /// <summary>Serializes <paramref name="payload"/> as JSON (web defaults) for <see cref="Payload"/>.</summary>
-    public static string Json<T>(T payload) => JsonSerializer.Serialize(payload, JsonSerializerOptions.Web);
+    /// <remarks>Uses a fresh options instance, not the shared one, so no plugin type is cached in the runtime's context.</remarks>
+    public static string Json<T>(T payload) => JsonSerializer.Serialize(payload, new JsonSerializerOptions(JsonSerializerDefaults.Web));
 }
