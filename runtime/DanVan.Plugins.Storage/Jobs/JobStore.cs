@@ -58,6 +58,7 @@ public sealed class JobStore
             : request.Schedule.NextAfter(now.AddTicks(-1))!.Value;
         var id = Guid.NewGuid().ToString("N");
 
+        using var gate = await SqliteWriteGate.EnterAsync(_connector, cancellationToken).ConfigureAwait(false);
         await using var connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var inserted = await Db.ExecuteAsync(connection, transaction, """
@@ -93,6 +94,7 @@ public sealed class JobStore
     internal async Task<bool> CancelAsync(string pluginId, string key, CancellationToken cancellationToken)
     {
         var now = Db.Millis(_time.GetUtcNow());
+        using var gate = await SqliteWriteGate.EnterAsync(_connector, cancellationToken).ConfigureAwait(false);
         await using var connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var cancel = Db.Command(connection, transaction, """
@@ -145,6 +147,7 @@ public sealed class JobStore
             RETURNING id, job_id, plugin_id, due_at, attempt
             """;
 
+        using var gate = await SqliteWriteGate.EnterAsync(_connector, cancellationToken).ConfigureAwait(false);
         await using var connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<(long Id, string JobId, string PluginId, long DueAt, int Attempt)>();
@@ -191,6 +194,7 @@ public sealed class JobStore
     /// <summary>Gives an occurrence back without using an attempt (no handler yet, or shutting down).</summary>
     internal async Task ReleaseAsync(ClaimedOccurrence occurrence, string worker, DateTimeOffset runAt, CancellationToken cancellationToken)
     {
+        using var gate = await SqliteWriteGate.EnterAsync(_connector, cancellationToken).ConfigureAwait(false);
         await using var connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
         await Db.ExecuteAsync(connection, null, """
             UPDATE danvan_job_occurrences
@@ -203,6 +207,7 @@ public sealed class JobStore
     /// <summary>Keeps the lease of a long-running handler; false when it was lost already.</summary>
     internal async Task<bool> ExtendLeaseAsync(ClaimedOccurrence occurrence, string worker, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
+        using var gate = await SqliteWriteGate.EnterAsync(_connector, cancellationToken).ConfigureAwait(false);
         await using var connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await Db.ExecuteAsync(connection, null, """
             UPDATE danvan_job_occurrences SET lease_until = @lease
@@ -237,6 +242,7 @@ public sealed class JobStore
     private async Task<bool> FinishAsync(
         ClaimedOccurrence occurrence, string worker, DateTimeOffset startedAt, DateTimeOffset now, string outcome, string? error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
+        using var gate = await SqliteWriteGate.EnterAsync(_connector, cancellationToken).ConfigureAwait(false);
         await using var connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var (state, runAt, finishedAt) = outcome switch

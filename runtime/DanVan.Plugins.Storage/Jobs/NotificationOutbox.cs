@@ -77,6 +77,7 @@ public sealed partial class NotificationOutbox
         }
         else
         {
+            using var gate = await SqliteWriteGate.EnterAsync(_connector, cancellationToken).ConfigureAwait(false);
             await using var connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
             await Db.ExecuteAsync(connection, null, Sql, cancellationToken, parameters).ConfigureAwait(false);
         }
@@ -89,6 +90,7 @@ public sealed partial class NotificationOutbox
     internal async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string worker, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
         var skipLocked = _connector.Provider == StorageProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+        using var gate = await SqliteWriteGate.EnterAsync(_connector, cancellationToken).ConfigureAwait(false);
         await using var connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Db.Command(connection, null, $"""
             UPDATE danvan_outbox
@@ -127,6 +129,7 @@ public sealed partial class NotificationOutbox
 
     private async Task UpdateAsync(OutboxMessage message, string worker, string set, DateTimeOffset now, string? detail, CancellationToken cancellationToken)
     {
+        using var gate = await SqliteWriteGate.EnterAsync(_connector, cancellationToken).ConfigureAwait(false);
         await using var connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
         await Db.ExecuteAsync(connection, null, $"""
             UPDATE danvan_outbox SET {set}, locked_by = NULL, lease_until = NULL
