@@ -131,7 +131,7 @@ public sealed partial class JobScheduler : BackgroundService
         if (handler is null)
         {
             LogNoHandler(occurrence.PluginId, occurrence.JobName);
-            await _store.ReleaseAsync(occurrence, WorkerId, now + _options.MissingHandlerDelay, CancellationToken.None).ConfigureAwait(false);
+            await _store.ReleaseAsync(occurrence, WorkerId, now + Max(_options.MissingHandlerDelay, TimeSpan.FromSeconds(1)), CancellationToken.None).ConfigureAwait(false);
             return false;
         }
 
@@ -178,6 +178,9 @@ public sealed partial class JobScheduler : BackgroundService
             LogPollFailed(ex);
         }
     }
+
+    // At least a second, or a pass at a fixed `now` would offer the same occurrence again and again.
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     // A pass runs at `now`, but handlers take real time: record instants no earlier than the clock.
     private DateTimeOffset Later(DateTimeOffset now)
