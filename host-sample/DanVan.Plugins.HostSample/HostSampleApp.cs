@@ -38,7 +38,8 @@ public static class HostSampleApp
             k.ListenGrpc(new IPEndPoint(address, options.GrpcPort));
             k.Listen(new IPEndPoint(address, options.WebPort), listen =>
             {
-                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                // Browsers speak HTTP/2 only over TLS; on cleartext the shell is HTTP/1.1.
+                listen.Protocols = HttpProtocols.Http1;
                 endpoints.Web = listen;
             });
         });

@@ -32,4 +32,10 @@ public sealed class HostSampleOptions
 
     /// <summary>The development credential the e-office presents to the runtime when none is configured.</summary>
     public const string DevelopmentRuntimeToken = "danvan-dev-eoffice-token";
+
+    /// <summary>Start the plugin runtime in the same process (the one-command demo); its settings are the "Runtime" section. Defaults to true.</summary>
+    public bool EmbeddedRuntime { get; set; } = true;
+
+    /// <summary>Folder of signed plugin packages the embedded runtime installs; defaults to <c>plugins/</c> beside the program (filled by the build).</summary>
+    public string? PluginPackages { get; set; }
 }

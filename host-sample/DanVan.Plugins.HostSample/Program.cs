@@ -1,18 +1,14 @@
-using DanVan.Plugins.HostSample;
-using DanVan.Plugins.HostSample.Data;
-using Microsoft.AspNetCore.Hosting.Server;
+using DanVan.Plugins.HostSample.Demo;
+using DanVan.Plugins.Runtime.Hosting;
 
-var app = HostSampleApp.Build(args);
-await app.StartAsync();
-var server = app.Services.GetRequiredService<IServer>();
-var endpoints = app.Services.GetRequiredService<HostEndpoints>();
-var options = app.Services.GetRequiredService<HostSampleOptions>();
-var store = app.Services.GetRequiredService<HostStore>();
-app.Logger.LogInformation("Sample e-office (danvan.host.v1) on h2c {Grpc}; web shell on {Web}; {Units} units, {Users} users, {Documents} documents",
-    endpoints.GrpcAddress(server), endpoints.WebAddress(server), store.Units.Count, store.Users.Count, store.Documents.Count);
-if (options.Tokens.Count == 0)
-{
-    app.Logger.LogWarning("No HostSample:Tokens configured: accepting the development token \"{Token}\" for caller \"runtime\".", HostSampleOptions.DevelopmentToken);
-}
-
-await app.WaitForShutdownAsync();
+await using var demo = await HostSampleDemo.StartAsync(args);
+var runtime = demo.Runtime?.Services.GetRequiredService<RuntimeServerSettings>();
+Console.WriteLine();
+Console.WriteLine("  Văn phòng điện tử mẫu (tỉnh Hưng Yên) đã sẵn sàng.");
+Console.WriteLine($"  Mở trình duyệt: {demo.WebAddress.AbsoluteUri}");
+Console.WriteLine(runtime is null
+    ? "  (Không chạy runtime nhúng: HostSample:EmbeddedRuntime = false.)"
+    : $"  Runtime tiện ích: h2c {runtime.Address}:{runtime.GrpcPort}; dữ liệu: {Path.GetFullPath(runtime.DataDirectory)}");
+Console.WriteLine("  Dừng: Ctrl+C");
+Console.WriteLine();
+await demo.Host.WaitForShutdownAsync();
