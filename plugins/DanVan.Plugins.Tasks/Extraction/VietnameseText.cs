@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+
+namespace DanVan.Plugins.Tasks.Extraction;
+
+/// <summary>
+/// Diacritic-insensitive forms of Vietnamese text. Fold keeps the string's length (one char per
+/// char) so that a match in the folded text is a span of the original; ToneKey tells "sở" from "số"
+/// while treating old- and new-style tone placement ("hoà"/"hòa", "Uỷ"/"Ủy") as the same word.
+/// </summary>
+internal static class VietnameseText
+{
+    private const int TableSize = 0x2000;
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    public static string Normalize(string text) => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+
+    public static char Fold(char c)
+    {
+        if (c < TableSize)
+        {
+            return FoldTable[c];
+        }
+
+        return char.ToLowerInvariant(c);
+    }
+
+    /// <summary>Lower case, no diacritics, đ → d; same length as the input.</summary>
+    public static string Fold(string text) => string.Create(text.Length, text, static (span, s) =>
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            span[i] = Fold(s[i]);
+        }
+    });
+
+    public static bool HasDiacritics(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c >= 0x80 && char.IsLetter(c) && Fold(c) != char.ToLowerInvariant(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Lower case with vowel marks (â ă ê ô ơ ư đ) kept and the tone moved to the end: "hoà" and
+    /// "hòa" both give "hoa\u0300".
+    /// </summary>
+    public static string ToneKey(string word)
+    {
+        var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var letters = new StringBuilder(decomposed.Length);
+        var tones = new StringBuilder(1);
+        foreach (var c in decomposed)
+        {
+            if (IsTone(c))
+            {
+                tones.Append(c);
+            }
+            else
+            {
+                letters.Append(c);
+            }
+        }
+
+        return letters.ToString().Normalize(NormalizationForm.FormC) + tones.ToString();
+    }
+
+    private static bool IsTone(char c) => c is '\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323' or '\u0340' or '\u0341';
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[TableSize];
+        for (var i = 0; i < TableSize; i++)
+        {
+            var c = (char)i;
+            if (c is 'đ' or 'Đ')
+            {
+                table[i] = 'd';
+                continue;
+            }
+
+            if (c < 0x80 || char.IsSurrogate(c))
+            {
+                table[i] = char.ToLowerInvariant(c);
+                continue;
+            }
+
+            var d = c.ToString().Normalize(NormalizationForm.FormD);
+            var b = d[0];
+            table[i] = b < 0x80 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LowercaseLetter or UnicodeCategory.UppercaseLetter
+                ? char.ToLowerInvariant(b)
+                : char.ToLowerInvariant(c);
+        }
+
+        return table;
+    }
+}
