@@ -63,7 +63,7 @@ internal sealed class DirectiveExtractor
         if (layout.Closing is { } c)
         {
             var facts = BlockAnalyzer.Analyze(text, folded, c.Start, c.End);
-            closing = new DraftItem(DraftItemKind.Closing, string.Empty, string.Empty, string.Empty, 0, new Extracted<string>(UnitScanner.CleanName(c.Of(text)), c, 0.8), c,
+            closing = new DraftItem(DraftItemKind.Closing, string.Empty, string.Empty, string.Empty, 0, new Extracted<string>(UnitScanner.Collapse(c.Of(text)), c, 0.8), c,
                 facts.Lead, facts.Cooperating, facts.Assignees, facts.Reports, facts.Deadlines, []);
             addressees.AddRange(facts.Assignees.Select(a => new Recipient(a, RecipientSource.Closing, new Extracted<RecipientPurpose>(RecipientPurpose.Action, a.Span, 0.8))));
         }
@@ -113,7 +113,7 @@ internal sealed class DirectiveExtractor
                 number,
                 path,
                 level,
-                new Extracted<string>(UnitScanner.CleanName(own.Of(text)), own, confidence),
+                new Extracted<string>(UnitScanner.Collapse(own.Of(text)), own, confidence),
                 TextSpan.FromBounds(item.LabelStart, Math.Max(item.LabelStart, item.End)),
                 facts.Lead,
                 facts.Cooperating,

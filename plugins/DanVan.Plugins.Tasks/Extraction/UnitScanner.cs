@@ -280,7 +280,10 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
     }
 
     /// <summary>Whitespace collapsed, markdown emphasis and trailing list punctuation removed.</summary>
-    public static string CleanName(string raw)
+    public static string CleanName(string raw) => Collapse(raw).TrimEnd(' ', ',', ';', '.', ':', '|').Trim();
+
+    /// <summary>Whitespace (line breaks included) collapsed to single spaces, markdown emphasis removed.</summary>
+    public static string Collapse(string raw)
     {
         var sb = new StringBuilder(raw.Length);
         var space = false;
@@ -301,7 +304,7 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
             sb.Append(c);
         }
 
-        return sb.ToString().TrimEnd(' ', ',', ';', '.', ':', '|').Trim();
+        return sb.ToString();
     }
 
     /// <summary>What a mention's text stands for when it names several units.</summary>
