@@ -44,7 +44,7 @@ internal static partial class DeadlineParser
     private static partial Regex CueBefore();
 
     // Recurrences. Groups name the period; none = "định kỳ" alone.
-    [GeneratedRegex(@"\b(?:(?<semi>(?:hang|moi|dinh\s+ky|tung)\s+(?:6|sau)\s+thang|(?:6|sau)\s+thang\s+(?:dau\s+nam|cuoi\s+nam|mot\s+lan|va\s+(?:ca\s+|cuoi\s+)?nam)|(?:so\s+ket|bao\s+cao)\s+(?:6|sau)\s+thang)|(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?<year>nam)|(?<quarter>quy)|(?<month>thang)|(?<week>tuan))\b|dinh\s+ky(?:\s+(?:(?<year>nam)|(?<quarter>quy)|(?<month>thang)))?\b)", Options, 1000)]
+    [GeneratedRegex(@"\b(?:(?<semi>(?:hang|moi|dinh\s+ky|tung)\s+(?:6|sau)\s+thang|(?:6|sau)\s+thang\s+(?:dau\s+nam|cuoi\s+nam|mot\s+lan|va\s+(?:ca\s+|cuoi\s+)?nam)|(?:so\s+ket|bao\s+cao)\s+(?:6|sau)\s+thang)|(?:bao\s+cao|tong\s+ket)\s+(?<year>nam)(?!\s*\d)|(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?<year>nam)|(?<quarter>quy)|(?<month>thang)|(?<week>tuan))\b|dinh\s+ky(?:\s+(?:(?<year>nam)|(?<quarter>quy)|(?<month>thang)))?\b)", Options, 1000)]
     private static partial Regex Recurrence();
 
     /// <summary>Deadlines of the block [start, end) of the text; sentence bounds from sentenceStarts.</summary>
@@ -61,17 +61,17 @@ internal static partial class DeadlineParser
 
         foreach (Match m in WordDate().Matches(block))
         {
-            AddDate(dates, taken, AbsoluteHit(m, start, block, requireCue: false));
+            AddDate(dates, taken, AbsoluteHit(m, start, block));
         }
 
         foreach (Match m in NumericDate().Matches(block))
         {
-            AddDate(dates, taken, AbsoluteHit(m, start, block, requireCue: true));
+            AddDate(dates, taken, AbsoluteHit(m, start, block));
         }
 
         foreach (Match m in DayMonth().Matches(block))
         {
-            AddDate(dates, taken, AbsoluteHit(m, start, block, requireCue: true));
+            AddDate(dates, taken, AbsoluteHit(m, start, block));
         }
 
         foreach (Match m in MonthOnly().Matches(block))
@@ -208,7 +208,7 @@ internal static partial class DeadlineParser
         return new DateHit(rule, span, 0.85 * cueConfidence);
     }
 
-    private static DateHit? AbsoluteHit(Match m, int offset, string block, bool requireCue)
+    private static DateHit? AbsoluteHit(Match m, int offset, string block)
     {
         var day = Int(m, "d");
         var month = Int(m, "m");
@@ -230,21 +230,28 @@ internal static partial class DeadlineParser
 
         var (spanStart, cueConfidence) = CueStart(block, m.Index);
         var end = m.Index + m.Length;
+        var clauseCue = spanStart == m.Index && IsDeadlineClause(block, m.Index);
         var recurring = year is null && Recurrence().Match(block, end).Success && Recurrence().Match(block, end).Index - end <= 2;
-        if (spanStart == m.Index && !recurring)
+        if (spanStart == m.Index && !recurring && !clauseCue)
         {
             // A date with no cue is a cited document's date or an event, not a deadline.
             return null;
         }
 
-        if (requireCue && spanStart == m.Index && !recurring)
-        {
-            return null;
-        }
-
         var rule = DueRule.OneOff(day.Value, month.Value, year);
-        var confidence = (year is null ? 0.85 : 0.95) * (spanStart == m.Index ? 0.9 : cueConfidence);
+        var confidence = (year is null ? 0.85 : 0.95) * (clauseCue ? 0.9 : spanStart == m.Index ? 0.9 : cueConfidence);
         return new DateHit(rule, TextSpan.FromBounds(offset + spanStart, offset + end), confidence);
+    }
+
+    /// <summary>"Thời hạn hoàn thành …: ngày 31 tháng 12 năm 2024": the clause says the date is a deadline.</summary>
+    private static bool IsDeadlineClause(string block, int dateIndex)
+    {
+        var from = Math.Max(0, dateIndex - 200);
+        var before = block.AsSpan(from, dateIndex - from);
+        var cut = before.LastIndexOfAny(".;\n");
+        var clause = (cut >= 0 ? before[(cut + 1)..] : before).TrimStart(" \t\r*-+");
+        return clause.StartsWith("thoi han", StringComparison.Ordinal) || clause.StartsWith("han hoan thanh", StringComparison.Ordinal)
+            || clause.StartsWith("thoi gian hoan thanh", StringComparison.Ordinal) || clause.StartsWith("han chot", StringComparison.Ordinal);
     }
 
     private static DateHit? MonthHit(Match m, int offset)

@@ -57,7 +57,16 @@ internal static partial class MetadataParser
             var about = header.FirstOrDefault(l => l.Index > kindLine.Index && l.Index <= kindLine.Index + 4 && (l.Folded.StartsWith("ve ", StringComparison.Ordinal) || l.Folded.StartsWith("v/v", StringComparison.Ordinal)));
             if (about is not null)
             {
-                subject = new Extracted<string>(UnitScanner.CleanName(about.Content), new TextSpan(about.ContentStart, about.ContentEnd - about.ContentStart), 0.9);
+                subject = new Extracted<string>(UnitScanner.Collapse(about.Content), new TextSpan(about.ContentStart, about.ContentEnd - about.ContentStart), 0.9);
+            }
+            else
+            {
+                // "KẾ HOẠCH / Thực hiện công tác dân vận năm 2024": the first line in sentence case under the kind.
+                var next = header.FirstOrDefault(l => l.Index > kindLine.Index && !(l.Folded.StartsWith("cua ", StringComparison.Ordinal) && IsUpper(l.Content)));
+                if (next is not null && next.Index <= kindLine.Index + 4 && !IsUpper(next.Content) && !next.Content.EndsWith(':') && next.Content.Length < 300)
+                {
+                    subject = new Extracted<string>(UnitScanner.Collapse(next.Content), new TextSpan(next.ContentStart, next.ContentEnd - next.ContentStart), 0.75);
+                }
             }
         }
 
@@ -86,7 +95,8 @@ internal static partial class MetadataParser
             var num = m.Groups["num"].Success ? m.Groups["num"].Value : null;
             var matchStart = line.Start + raw.IndexOf(raw.TrimStart(' ', '\t', '*', '_')[0], StringComparison.Ordinal);
             var span = TextSpan.FromBounds(matchStart, line.Start + symbol.Index + notation.Length);
-            return new Extracted<DocumentNumber>(new DocumentNumber(num, notation), span, num is null ? 0.9 : 0.95);
+            var separator = m.Groups["sep"].Value[0];
+            return new Extracted<DocumentNumber>(new DocumentNumber(num, notation, separator), span, num is null ? 0.9 : 0.95);
         }
 
         return null;

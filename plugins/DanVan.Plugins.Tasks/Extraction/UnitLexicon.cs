@@ -46,7 +46,17 @@ internal static class UnitLexicon
         "tổng hợp", "trong", "chậm nhất", "về", "với", "tạo điều kiện", "tham gia", "giám sát", "quan tâm", "cụ thể", "hằng năm",
         "hàng năm", "nhằm", "ban hành", "qua", "tại", "trên", "của", "yêu cầu", "đề nghị", "giao", "căn cứ vào", "làm đầu mối",
         "cùng", "và", "hoặc", "khi", "nếu", "sau", "thì", "mà", "vào", "cho", "gắn", "gắn với", "đồng thời", "nghiên cứu", "xem xét",
-        "phát huy", "vận động", "ủng hộ", "hỗ trợ", "rút kinh nghiệm", "thi đua", "hoàn thành", "hoàn thiện", "chấp hành");
+        "phát huy", "vận động", "ủng hộ", "hỗ trợ", "rút kinh nghiệm", "thi đua", "hoàn thành", "hoàn thiện", "chấp hành",
+        "tổ chức", "thông báo", "chuẩn bị", "tự", "cập nhật", "duy trì", "bố trí", "củng cố", "kiện toàn", "đề xuất", "tiếp nhận",
+        "giải quyết", "xử lý", "phát động", "tổng kết", "sơ kết", "tuần tra", "chấm điểm", "lựa chọn", "thống kê", "cung cấp",
+        "công khai", "niêm yết", "lấy ý kiến", "góp ý", "quản lý", "trực tiếp", "tiếp dân", "tiếp công dân", "đối thoại", "ghi nhận",
+        "bổ sung", "điều chỉnh", "sửa đổi", "biên soạn", "in ấn", "cấp phát", "mở", "đăng tải", "tiếp thu", "thẩm định", "phê duyệt",
+        "dự thảo", "soạn thảo", "chuyển", "liên hệ", "kịp thời", "ngay", "sớm", "đúng", "đầy đủ");
+
+    /// <summary>Lower-case words that may end a unit name after its capitalised part.</summary>
+    public static readonly Keyword[] NameContinuers = Keyword.Many(
+        "chính quyền", "chính trị", "xã hội", "hành chính công", "hành chính", "công", "thông tin", "điện tử", "hạ tầng", "đô thị",
+        "dân chủ", "nhân dân", "dân tộc", "tôn giáo");
 
     public static bool IsAny(IReadOnlyList<Token> tokens, int i, Keyword[] keywords) => Keyword.Longest(tokens, i, keywords).Length > 0;
 

@@ -114,6 +114,13 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
         while (j < tokens.Count && j - start < MaxMentionTokens)
         {
             var t = tokens[j];
+            if (IsJointCouncilAndCommittee(j))
+            {
+                // "Văn phòng HĐND và UBND xã" is one office.
+                j++;
+                continue;
+            }
+
             if (t.IsPunct(',') || new Keyword("và").MatchAt(tokens, j) == 1 || t.IsPunct('-') || t.IsPunct('–'))
             {
                 if (t.IsPunct('-') || t.IsPunct('–'))
@@ -170,7 +177,8 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
                 continue;
             }
 
-            var level = UnitLexicon.MatchLength(tokens, j, UnitLexicon.LevelNouns);
+            // A capital inside a name is part of it ("Phòng Văn hóa - Xã hội"), even when it spells a level noun.
+            var level = !collective && t.IsCapitalized ? 0 : UnitLexicon.MatchLength(tokens, j, UnitLexicon.LevelNouns);
             if (level > 0)
             {
                 j += level;
@@ -231,6 +239,14 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
                 // Second syllable of a capitalised word: "Nội vụ", "Huyện ủy", "Dân vận".
                 j++;
                 previousWasCapital = false;
+                continue;
+            }
+
+            var continuer = UnitLexicon.MatchLength(tokens, j, UnitLexicon.NameContinuers);
+            if (continuer > 0)
+            {
+                // Lower-case words that end names: "Phòng Xây dựng chính quyền", "Trung tâm Phục vụ hành chính công".
+                j += continuer;
                 continue;
             }
 
@@ -353,7 +369,8 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
             return UnitGroup.MassOrganizations;
         }
 
-        if (f.Contains("cap uy", StringComparison.Ordinal) || f.Contains("dang bo", StringComparison.Ordinal) || f.Contains("chi bo", StringComparison.Ordinal))
+        if (f.Contains("cap uy", StringComparison.Ordinal) || f.Contains("dang bo", StringComparison.Ordinal) || f.Contains("chi bo", StringComparison.Ordinal)
+            || f.Contains("huyen uy", StringComparison.Ordinal) || f.Contains("thanh uy", StringComparison.Ordinal) || f.Contains("tinh uy", StringComparison.Ordinal) || f.Contains("dang uy", StringComparison.Ordinal))
         {
             return UnitGroup.PartyOrganizations;
         }
@@ -382,6 +399,17 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
         }
 
         return false;
+    }
+
+    private bool IsJointCouncilAndCommittee(int j)
+    {
+        if (j < 1 || j + 1 >= tokens.Count || new Keyword("và").MatchAt(tokens, j) != 1)
+        {
+            return false;
+        }
+
+        var councilBefore = tokens[j - 1].Fold == "hdnd" || (j >= 4 && new Keyword("Hội đồng nhân dân").MatchAt(tokens, j - 4) == 4);
+        return councilBefore && (tokens[j + 1].Fold == "ubnd" || new Keyword("Ủy ban nhân dân").MatchAt(tokens, j + 1) == 4);
     }
 
     private static bool IsAbbreviation(Token t) => t.IsAllCaps && t.Text.Length >= 2;
