@@ -24,12 +24,16 @@ internal static partial class DeadlineParser
     private static partial Regex WordDate();
 
     // "15/11/2024", "15-11-2024", "15.11.2024".
-    [GeneratedRegex(@"(?<![\d/.-])(?<d>\d{1,2})\s?(?<sep>[/.-])\s?(?<m>\d{1,2})\s?\k<sep>\s?(?<y>\d{4})(?!\d)", Options, 1000)]
+    [GeneratedRegex(@"(?<![\d/.-])(?<d>\d{1,2})[ \t]*(?<sep>[/.-])[ \t]*(?<m>\d{1,2})[ \t]*\k<sep>[ \t]*(?<y>\d{4})(?!\d)", Options, 1000)]
     private static partial Regex NumericDate();
 
     // "15/11" (day-month without a year).
-    [GeneratedRegex(@"(?<![\d/.-])(?<d>\d{1,2})\s?[/-]\s?(?<m>\d{1,2})(?![\d/-])", Options, 1000)]
+    [GeneratedRegex(@"(?<![\d/.-])(?<d>\d{1,2})[ \t]*[/-][ \t]*(?<m>\d{1,2})(?![\d/-])", Options, 1000)]
     private static partial Regex DayMonth();
+
+    // "hằng tháng, trước ngày 25": a day with no month, only meaningful next to "hằng tháng".
+    [GeneratedRegex(@"\b(?:truoc|cham\s+nhat|den|vao)\s+ngay\s+(?<d>\d{1,2})(?![\d/\-]|\.\d)(?!\s*(?:thang|cua|hang|moi|[/\-]))", Options, 1000)]
+    private static partial Regex DayOnly();
 
     // "trong tháng 11/2024", "trước tháng 12 năm 2024", "trong tháng 12 hằng năm".
     [GeneratedRegex(@"\b(?:trong|truoc|het|cuoi)\s+thang\s+(?<m>\d{1,2})(?:\s*(?:nam|/)\s*(?<y>\d{4}))?(?![\d/])", Options, 1000)]
@@ -74,6 +78,15 @@ internal static partial class DeadlineParser
             AddDate(dates, taken, AbsoluteHit(m, start, block));
         }
 
+        foreach (Match m in DayOnly().Matches(block))
+        {
+            var day = Int(m, "d");
+            if (day is >= 1 and <= 31)
+            {
+                AddDate(dates, taken, new DateHit(DueRule.Monthly(day, 1), new TextSpan(start + m.Index, m.Length), 0.8, NeedsMonthlyCue: true));
+            }
+        }
+
         foreach (Match m in MonthOnly().Matches(block))
         {
             AddDate(dates, taken, MonthHit(m, start));
@@ -102,6 +115,19 @@ internal static partial class DeadlineParser
         {
             var sentence = SentenceOf(sentenceStarts, date.Span.Start);
             var sameSentence = cues.Where(c => SentenceOf(sentenceStarts, c.Span.Start) == sentence).ToList();
+            if (date.NeedsMonthlyCue)
+            {
+                var monthly = sameSentence.FirstOrDefault(c => c.Kind == DueRuleKind.Monthly);
+                if (monthly is not null)
+                {
+                    used.Add(monthly);
+                    var daySpan = IsAdjacent(text, date.Span, monthly.Span) ? date.Span.Union(monthly.Span) : date.Span;
+                    result.Add((new Extracted<DueRule>(date.Rule, daySpan, date.Confidence), daySpan.Start));
+                }
+
+                continue;
+            }
+
             var cue = sameSentence.OrderBy(c => Distance(c.Span, date.Span)).FirstOrDefault();
             var confidence = date.Confidence;
             if (cue is null && date.Rule.Kind == DueRuleKind.OneOff && date.Rule.Year is null && cues.Count > 0)
@@ -360,7 +386,7 @@ internal static partial class DeadlineParser
         return index;
     }
 
-    private sealed record DateHit(DueRule Rule, TextSpan Span, double Confidence);
+    private sealed record DateHit(DueRule Rule, TextSpan Span, double Confidence, bool NeedsMonthlyCue = false);
 
     private sealed record CueHit(TextSpan Span, DueRuleKind Kind);
 }

@@ -124,8 +124,8 @@ internal static partial class MetadataParser
             var placeGroup = m.Groups["place"];
             var placeText = raw.Substring(placeGroup.Index, placeGroup.Length);
             var trimmedStart = placeGroup.Index + (placeText.Length - placeText.TrimStart(' ', '*', '_').Length);
-            var placeValue = raw[trimmedStart..(placeGroup.Index + placeGroup.Length)].Trim();
-            var place = placeValue.Length > 0 ? new Extracted<string>(placeValue, new TextSpan(line.Start + trimmedStart, placeValue.Length), 0.9) : null;
+            var placeValue = UnitScanner.Collapse(raw[trimmedStart..(placeGroup.Index + placeGroup.Length)]).Trim();
+            var place = placeValue.Length > 0 ? new Extracted<string>(placeValue, TextSpan.FromBounds(line.Start + trimmedStart, line.Start + placeGroup.Index + placeGroup.Length), 0.9) : null;
             var dateStart = line.Start + raw.IndexOf(',', placeGroup.Index + placeGroup.Length) + 1;
             while (dateStart < line.End && char.IsWhiteSpace(text[dateStart]))
             {
