@@ -276,9 +276,11 @@ internal static partial class DeadlineParser
         var before = block.AsSpan(from, dateIndex - from);
         var cut = before.LastIndexOfAny(".;\n");
         var clause = (cut >= 0 ? before[(cut + 1)..] : before).TrimStart(" \t\r*-+");
-        return clause.StartsWith("thoi han", StringComparison.Ordinal) || clause.StartsWith("han hoan thanh", StringComparison.Ordinal)
-            || clause.StartsWith("thoi gian hoan thanh", StringComparison.Ordinal) || clause.StartsWith("han chot", StringComparison.Ordinal);
+        return DeadlineClause().IsMatch(clause.ToString());
     }
+
+    [GeneratedRegex(@"^(?:thoi\s+han|han\s+hoan\s+thanh|thoi\s+gian\s+hoan\s+thanh|han\s+chot)\b", Options, 1000)]
+    private static partial Regex DeadlineClause();
 
     private static DateHit? MonthHit(Match m, int offset)
     {

@@ -18,6 +18,9 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"(?<place>[a-z][a-z \-.]{1,40}?)[ \t]*,[ \t]*ngay[ \t]*(?:(?<d>\d{1,2})[ \t]*(?:thang|/|-)|(?:[ \t.…_]*thang))[ \t]*(?<m>\d{1,2})[ \t]*(?:nam|/|-)[ \t]*(?<y>\d{4})", Options, 1000)]
     private static partial Regex DateLine();
 
+    [GeneratedRegex(@"cong\s+hoa\s+xa\s+hoi", Options, 1000)]
+    private static partial Regex NationalMotto();
+
     private static readonly (string Name, DocumentKind Kind)[] Kinds =
     [
         ("chi thi", DocumentKind.Directive), ("ke hoach", DocumentKind.Plan), ("cong van", DocumentKind.OfficialLetter),
@@ -54,7 +57,7 @@ internal static partial class MetadataParser
         }
         else if (kindLine is not null)
         {
-            var about = header.FirstOrDefault(l => l.Index > kindLine.Index && l.Index <= kindLine.Index + 4 && (l.Folded.StartsWith("ve ", StringComparison.Ordinal) || l.Folded.StartsWith("v/v", StringComparison.Ordinal)));
+            var about = After(header, kindLine, 3).FirstOrDefault(l => (l.Folded.StartsWith("ve ", StringComparison.Ordinal) || l.Folded.StartsWith("v/v", StringComparison.Ordinal)));
             if (about is not null)
             {
                 subject = new Extracted<string>(UnitScanner.Collapse(about.Content), new TextSpan(about.ContentStart, about.ContentEnd - about.ContentStart), 0.9);
@@ -62,8 +65,8 @@ internal static partial class MetadataParser
             else
             {
                 // "KẾ HOẠCH / Thực hiện công tác dân vận năm 2024": the first line in sentence case under the kind.
-                var next = header.FirstOrDefault(l => l.Index > kindLine.Index && !(l.Folded.StartsWith("cua ", StringComparison.Ordinal) && IsUpper(l.Content)));
-                if (next is not null && next.Index <= kindLine.Index + 4 && !IsUpper(next.Content) && !next.Content.EndsWith(':') && next.Content.Length < 300)
+                var next = After(header, kindLine, 3).FirstOrDefault(l => !(l.Folded.StartsWith("cua ", StringComparison.Ordinal) && IsUpper(l.Content)));
+                if (next is not null && !IsUpper(next.Content) && !next.Content.EndsWith(':') && next.Content.Length < 300)
                 {
                     subject = new Extracted<string>(UnitScanner.Collapse(next.Content), new TextSpan(next.ContentStart, next.ContentEnd - next.ContentStart), 0.75);
                 }
@@ -174,7 +177,8 @@ internal static partial class MetadataParser
         if (block.Count > 0)
         {
             var end = block[^1].ContentEnd;
-            var cut = VietnameseText.Fold(text[block[0].ContentStart..end]).IndexOf("cong hoa xa hoi", StringComparison.Ordinal);
+            var national = NationalMotto().Match(VietnameseText.Fold(text[block[0].ContentStart..end]));
+            var cut = national.Success ? national.Index : -1;
             if (cut > 0)
             {
                 end = block[0].ContentStart + cut;
@@ -190,7 +194,7 @@ internal static partial class MetadataParser
         // "CHỈ THỊ / CỦA BAN THƯỜNG VỤ HUYỆN ỦY".
         if (kindLine is not null)
         {
-            var of = header.FirstOrDefault(l => l.Index > kindLine.Index && l.Index <= kindLine.Index + 3 && l.Folded.StartsWith("cua ", StringComparison.Ordinal) && IsUpper(l.Content));
+            var of = After(header, kindLine, 3).FirstOrDefault(l => l.Folded.StartsWith("cua ", StringComparison.Ordinal) && IsUpper(l.Content));
             if (of is not null)
             {
                 var start = of.ContentStart + text[of.ContentStart..].IndexOf(' ', StringComparison.Ordinal) + 1;
@@ -200,6 +204,10 @@ internal static partial class MetadataParser
 
         return null;
     }
+
+    /// <summary>The next count non-blank header lines after line (blank lines do not count).</summary>
+    private static IEnumerable<SourceLine> After(List<SourceLine> header, SourceLine line, int count) =>
+        header.SkipWhile(l => l != line).Skip(1).Take(count);
 
     private static DocumentKind? KindOf(SourceLine line)
     {

@@ -80,7 +80,7 @@ internal static partial class RecipientParser
             if (!bullet.Success)
             {
                 // A note alone on its line: for every line above without a note of its own.
-                var lone = Note().Match(line.Folded);
+                var lone = Note().Match(VietnameseText.Fold(text[line.ContentStart..line.ContentEnd]));
                 if (lone.Success && lone.Index <= 2)
                 {
                     var note = new Extracted<RecipientPurpose>(Purpose(lone.Groups["n"].Value), new TextSpan(line.ContentStart + lone.Index, lone.Length), 0.7);

@@ -2,7 +2,8 @@ namespace DanVan.Plugins.Tasks.Extraction;
 
 /// <summary>
 /// One line of the text: [Start, End) without its line break; Content is the line trimmed of
-/// whitespace and markdown emphasis ("**"), [ContentStart, ContentEnd) where it sits in the text.
+/// whitespace and markdown emphasis ("**"), [ContentStart, ContentEnd) where it sits in the text;
+/// Folded is Content folded with its whitespace collapsed, for comparisons.
 /// </summary>
 internal sealed record SourceLine(int Index, int Start, int End, int ContentStart, int ContentEnd, string Content, string Folded)
 {
@@ -46,6 +47,7 @@ internal sealed record SourceLine(int Index, int Start, int End, int ContentStar
         }
 
         var content = text[s..e].Replace("**", string.Empty, StringComparison.Ordinal);
-        return new SourceLine(index, start, end, s, e, content, VietnameseText.Fold(content));
+        // Folded is for comparisons only (whitespace collapsed), never for offsets.
+        return new SourceLine(index, start, end, s, e, content, VietnameseText.Fold(UnitScanner.Collapse(content)));
     }
 }
