@@ -41,7 +41,7 @@ internal static class BlockAnalyzer
                 assignees.AddRange(FindSubjects(scanner, s, e));
             }
 
-            var report = FindReport(scanner, text, s, e, deadlines);
+            var report = FindReport(scanner, s, e, deadlines);
             if (report is not null)
             {
                 reports.Add(report);
@@ -154,7 +154,7 @@ internal static class BlockAnalyzer
         return after.IsWord ? list.Select(m => scanner.ToExtracted(m, 0.8)) : [];
     }
 
-    private static ReportLine? FindReport(UnitScanner scanner, string text, int s, int e, IReadOnlyList<Extracted<DueRule>> deadlines)
+    private static ReportLine? FindReport(UnitScanner scanner, int s, int e, IReadOnlyList<Extracted<DueRule>> deadlines)
     {
         var tokens = scanner.Tokens;
         Extracted<UnitMention>? reportTo = null;
