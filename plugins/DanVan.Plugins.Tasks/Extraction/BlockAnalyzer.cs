@@ -149,9 +149,12 @@ internal static class BlockAnalyzer
             return [];
         }
 
-        // The subject is followed by its verb, not by the end of the sentence or a bracket.
+        // The subject is followed by its verb, not by the end of the sentence or a bracket; or it heads
+        // a list of its duties ("1. Sở Nội vụ:" over "- Chủ trì, phối hợp …").
         var after = tokens[list[^1].EndToken];
-        return after.IsWord ? list.Select(m => scanner.ToExtracted(m, 0.8)) : [];
+        return after.IsWord ? list.Select(m => scanner.ToExtracted(m, 0.8))
+            : after.IsPunct(':') && start == s ? list.Select(m => scanner.ToExtracted(m, 0.85))
+            : [];
     }
 
     private static ReportLine? FindReport(UnitScanner scanner, int s, int e, IReadOnlyList<Extracted<DueRule>> deadlines)
