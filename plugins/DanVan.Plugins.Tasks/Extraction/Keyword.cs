@@ -48,11 +48,24 @@ internal sealed class Keyword
     public static Keyword[] Many(params string[] phrases) => phrases.Select(p => new Keyword(p)).ToArray();
 
     /// <summary>The longest of the keywords matching at i: (keyword, tokens consumed) or (null, 0).</summary>
-    public static (Keyword? Keyword, int Length) Longest(IReadOnlyList<Token> tokens, int i, IEnumerable<Keyword> keywords)
+    public static (Keyword? Keyword, int Length) Longest(IReadOnlyList<Token> tokens, int i, Keyword[] keywords)
     {
+        if (i >= tokens.Count)
+        {
+            return (null, 0);
+        }
+
+        // Only keywords whose first word folds like the token can match; the index is built once per list.
+        var byFirstWord = Indexes.GetValue(keywords, static k => k.GroupBy(w => w.folds[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
+        var t = tokens[i];
+        if (!byFirstWord.TryGetValue(t.Kind == TokenKind.Punctuation ? t.Text : t.Fold, out var candidates))
+        {
+            return (null, 0);
+        }
+
         Keyword? best = null;
         var bestLength = 0;
-        foreach (var k in keywords)
+        foreach (var k in candidates)
         {
             var n = k.MatchAt(tokens, i);
             if (n > bestLength)
@@ -64,4 +77,6 @@ internal sealed class Keyword
 
         return (best, bestLength);
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Keyword[], Dictionary<string, Keyword[]>> Indexes = new();
 }

@@ -11,6 +11,11 @@ namespace DanVan.Plugins.Tasks.Extraction;
 internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
 {
     private const int MaxMentionTokens = 24;
+    private static readonly Keyword Cac = new("các");
+    private static readonly Keyword Va = new("và");
+    private static readonly Keyword Cung = new("cùng");
+    private static readonly Keyword CouncilFull = new("Hội đồng nhân dân");
+    private static readonly Keyword CommitteeFull = new("Ủy ban nhân dân");
 
     public IReadOnlyList<Token> Tokens => tokens;
 
@@ -33,7 +38,7 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
                 k++;
             }
 
-            if (k < tokens.Count && new Keyword("các").MatchAt(tokens, k) == 1 && UnitLexicon.MatchLength(tokens, k + 1, UnitLexicon.RolePrefixes) > 0)
+            if (k < tokens.Count && Cac.MatchAt(tokens, k) == 1 && UnitLexicon.MatchLength(tokens, k + 1, UnitLexicon.RolePrefixes) > 0)
             {
                 k++;
             }
@@ -53,7 +58,7 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
             return 0;
         }
 
-        if (new Keyword("các").MatchAt(tokens, i) == 1)
+        if (Cac.MatchAt(tokens, i) == 1)
         {
             var g = UnitLexicon.MatchLength(tokens, i + 1, UnitLexicon.GroupNouns);
             if (g > 0)
@@ -81,7 +86,7 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
                 return proper;
             }
 
-            if (next + 1 < tokens.Count && new Keyword("các").MatchAt(tokens, next) == 1 && UnitLexicon.MatchLength(tokens, next + 1, UnitLexicon.GroupNouns) > 0)
+            if (next + 1 < tokens.Count && Cac.MatchAt(tokens, next) == 1 && UnitLexicon.MatchLength(tokens, next + 1, UnitLexicon.GroupNouns) > 0)
             {
                 return proper;
             }
@@ -121,7 +126,7 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
                 continue;
             }
 
-            if (t.IsPunct(',') || new Keyword("và").MatchAt(tokens, j) == 1 || t.IsPunct('-') || t.IsPunct('–'))
+            if (t.IsPunct(',') || Va.MatchAt(tokens, j) == 1 || t.IsPunct('-') || t.IsPunct('–'))
             {
                 if (t.IsPunct('-') || t.IsPunct('–'))
                 {
@@ -186,7 +191,7 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
                 continue;
             }
 
-            if (new Keyword("các").MatchAt(tokens, j) == 1 && UnitLexicon.MatchLength(tokens, j + 1, UnitLexicon.LevelNouns) > 0)
+            if (Cac.MatchAt(tokens, j) == 1 && UnitLexicon.MatchLength(tokens, j + 1, UnitLexicon.LevelNouns) > 0)
             {
                 j += 1;
                 continue;
@@ -272,7 +277,7 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
             list.Add(m.Value);
             j = m.Value.EndToken;
             var k = j;
-            while (k < tokens.Count && (tokens[k].IsPunct(',') || tokens[k].IsPunct(';') || new Keyword("và").MatchAt(tokens, k) == 1 || new Keyword("cùng").MatchAt(tokens, k) == 1))
+            while (k < tokens.Count && (tokens[k].IsPunct(',') || tokens[k].IsPunct(';') || Va.MatchAt(tokens, k) == 1 || Cung.MatchAt(tokens, k) == 1))
             {
                 k++;
             }
@@ -392,7 +397,7 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
     {
         for (var k = start; k < end; k++)
         {
-            if (new Keyword("các").MatchAt(tokens, k) == 1)
+            if (Cac.MatchAt(tokens, k) == 1)
             {
                 return true;
             }
@@ -403,13 +408,13 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
 
     private bool IsJointCouncilAndCommittee(int j)
     {
-        if (j < 1 || j + 1 >= tokens.Count || new Keyword("và").MatchAt(tokens, j) != 1)
+        if (j < 1 || j + 1 >= tokens.Count || Va.MatchAt(tokens, j) != 1)
         {
             return false;
         }
 
-        var councilBefore = tokens[j - 1].Fold == "hdnd" || (j >= 4 && new Keyword("Hội đồng nhân dân").MatchAt(tokens, j - 4) == 4);
-        return councilBefore && (tokens[j + 1].Fold == "ubnd" || new Keyword("Ủy ban nhân dân").MatchAt(tokens, j + 1) == 4);
+        var councilBefore = tokens[j - 1].Fold == "hdnd" || (j >= 4 && CouncilFull.MatchAt(tokens, j - 4) == 4);
+        return councilBefore && (tokens[j + 1].Fold == "ubnd" || CommitteeFull.MatchAt(tokens, j + 1) == 4);
     }
 
     private static bool IsAbbreviation(Token t) => t.IsAllCaps && t.Text.Length >= 2;
