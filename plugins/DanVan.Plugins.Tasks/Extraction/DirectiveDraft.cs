@@ -2,7 +2,8 @@ namespace DanVan.Plugins.Tasks.Extraction;
 
 /// <summary>
 /// What the extractor read from one document, for an officer to review and edit before anything
-/// becomes a task. Text is the NFC-normalised input every span points into. Addressees are the
+/// becomes a task. Text is the normalised input every span points into (NFC, no-break spaces as
+/// spaces, "Ð" as "Đ"; see VietnameseText.Normalize). Addressees are the
 /// units the opening and closing sentences ask to act; Recipients are the Kính gửi and Nơi nhận
 /// lists. Closing is the closing paragraph(s) after the items (their report lines and deadlines
 /// apply to the whole document), null when there is none.

@@ -13,7 +13,32 @@ internal static class VietnameseText
     private const int TableSize = 0x2000;
     private static readonly char[] FoldTable = BuildFoldTable();
 
-    public static string Normalize(string text) => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+    /// <summary>
+    /// NFC, with no-break spaces read as spaces and the look-alike "Ð/ð" (eth, left by old font
+    /// converters) read as "Đ/đ". The replacements keep the length, so spans stay valid.
+    /// </summary>
+    public static string Normalize(string text)
+    {
+        var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        if (nfc.AsSpan().IndexOfAny("\u00A0\u2007\u202F\u00D0\u00F0") < 0)
+        {
+            return nfc;
+        }
+
+        return string.Create(nfc.Length, nfc, static (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++)
+            {
+                span[i] = s[i] switch
+                {
+                    '\u00A0' or '\u2007' or '\u202F' => ' ',
+                    '\u00D0' => '\u0110',
+                    '\u00F0' => '\u0111',
+                    var c => c,
+                };
+            }
+        });
+    }
 
     public static char Fold(char c)
     {

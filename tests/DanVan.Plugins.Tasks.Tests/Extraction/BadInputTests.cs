@@ -56,6 +56,19 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void NoBreakSpaces_AndEthForDj_ReadAsSpacesAndĐ()
+    {
+        var text = "Số:\u00A0/UBND-NV\n\nYêu cầu các sở thực hiện các nội dung sau:\n\n1.\u00A0Ban Dân vận Huyện ủy chủ trì, phối hợp với Ðảng ủy xã Tân Hưng thực hiện; báo cáo trước\u00A0ngày 15/11/2024.\n";
+        var draft = Fixtures.Extract(text);
+
+        Assert.Equal(text.Length, draft.Text.Length);
+        Assert.Equal("Ban Dân vận Huyện ủy", draft.Items.Single().Lead!.Value.Name);
+        Assert.Equal("Đảng ủy xã Tân Hưng", draft.Items[0].Cooperating.Single().Value.Name);
+        Assert.Equal(DueRule.OneOff(15, 11, 2024), draft.Items[0].Deadlines.Single().Value);
+        Assert.True(draft.Metadata.Number!.Value.IsBlank);
+    }
+
+    [Fact]
     public void VeryLongDocument_StillExtracts()
     {
         var sb = new StringBuilder("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành thực hiện các nội dung sau:\n\n");

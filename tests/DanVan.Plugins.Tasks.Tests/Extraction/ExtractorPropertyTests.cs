@@ -75,7 +75,7 @@ public sealed class ExtractorPropertyTests
         }
     }
 
-    /// <summary>Line breaks become \n, \r\n or get trailing spaces/tabs; spaces may double; blank lines may repeat.</summary>
+    /// <summary>Line breaks become \n, \r\n or get trailing spaces/tabs; spaces may double or be no-break; blank lines may repeat.</summary>
     private static string Reshape(string text, int[] choices)
     {
         var sb = new StringBuilder(text.Length * 2);
@@ -92,9 +92,9 @@ public sealed class ExtractorPropertyTests
                     sb.Append('\n');
                 }
             }
-            else if (c == ' ' && Next() >= 3)
+            else if (c == ' ')
             {
-                sb.Append("  ");
+                sb.Append(Next() switch { 3 => "  ", 4 => "\u00A0", _ => " " });
             }
             else
             {
