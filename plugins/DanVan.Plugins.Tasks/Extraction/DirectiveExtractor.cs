@@ -65,7 +65,9 @@ internal sealed class DirectiveExtractor
             var facts = BlockAnalyzer.Analyze(text, folded, c.Start, c.End);
             closing = new DraftItem(DraftItemKind.Closing, string.Empty, string.Empty, string.Empty, 0, new Extracted<string>(UnitScanner.Collapse(c.Of(text)), c, 0.8), c,
                 facts.Lead, facts.Cooperating, facts.Assignees, facts.Reports, facts.Deadlines, []);
-            addressees.AddRange(facts.Assignees.Select(a => new Recipient(a, RecipientSource.Closing, new Extracted<RecipientPurpose>(RecipientPurpose.Action, a.Span, 0.8))));
+            // "Thủ trưởng các sở … tổ chức thực hiện" names them as subjects; "Yêu cầu Thủ trưởng các cơ quan … thực hiện" after the request.
+            var closingUnits = facts.Assignees.Count > 0 ? facts.Assignees : OpeningParser.Parse(text, c.Start, c.End).Addressees;
+            addressees.AddRange(closingUnits.Select(a => new Recipient(a, RecipientSource.Closing, new Extracted<RecipientPurpose>(RecipientPurpose.Action, a.Span, 0.8))));
         }
 
         if (items.Count == 0)

@@ -84,5 +84,7 @@ public sealed class Seed003Tests
             noiNhan.Select(r => r.Unit.Value.Name));
         Assert.Equal(RecipientPurpose.Archive, noiNhan[^1].Purpose.Value);
         Assert.StartsWith("Yêu cầu Thủ trưởng các cơ quan", draft.Closing!.Text.Value, StringComparison.Ordinal);
+        var closing = Assert.Single(draft.Addressees, a => a.Source == RecipientSource.Closing);
+        Assert.Equal("các cơ quan, đơn vị", closing.Unit.Value.Name);
     }
 }
