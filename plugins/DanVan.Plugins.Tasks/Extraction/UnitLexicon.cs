@@ -58,7 +58,5 @@ internal static class UnitLexicon
         "chính quyền", "chính trị", "xã hội", "hành chính công", "hành chính", "công", "thông tin", "điện tử", "hạ tầng", "đô thị",
         "dân chủ", "nhân dân", "dân tộc", "tôn giáo");
 
-    public static bool IsAny(IReadOnlyList<Token> tokens, int i, Keyword[] keywords) => Keyword.Longest(tokens, i, keywords).Length > 0;
-
     public static int MatchLength(IReadOnlyList<Token> tokens, int i, Keyword[] keywords) => Keyword.Longest(tokens, i, keywords).Length;
 }

@@ -74,7 +74,8 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
         var proper = UnitLexicon.MatchLength(tokens, i, UnitLexicon.ProperHeads);
         if (strong > 0 && strong >= proper)
         {
-            // Multi-word heads read as names even in lower case; one-word ones ("Văn phòng") need a capital.
+            // Abbreviations ("UBND") and long heads ("ủy ban nhân dân") are names in any case; a two-word
+            // head in lower case is an ordinary phrase ("văn phòng", "công an", "trung tâm").
             return strong > 1 && tokens[i].Text.Length > 2 && !tokens[i].IsCapitalized && !IsAbbreviation(tokens[i]) && strong < 3 ? 0 : strong;
         }
 
@@ -218,6 +219,7 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
 
             if (t.IsCapitalized || IsAbbreviation(t))
             {
+                // A new proper head after a lower-case word starts another unit, not a longer name.
                 if (HeadLength(j, out _) > 0 && j > start + head && !previousWasCapital && UnitLexicon.MatchLength(tokens, j, UnitLexicon.StrongHeads) == 0)
                 {
                     break;
