@@ -197,7 +197,12 @@ internal static partial class MetadataParser
             var of = After(header, kindLine, 3).FirstOrDefault(l => l.Folded.StartsWith("cua ", StringComparison.Ordinal) && IsUpper(l.Content));
             if (of is not null)
             {
-                var start = of.ContentStart + text[of.ContentStart..].IndexOf(' ', StringComparison.Ordinal) + 1;
+                var start = Math.Min(of.ContentStart + "của".Length, of.ContentEnd);
+                while (start < of.ContentEnd && char.IsWhiteSpace(text[start]))
+                {
+                    start++;
+                }
+
                 return new Extracted<string>(UnitScanner.CleanName(text[start..of.ContentEnd]), TextSpan.FromBounds(start, of.ContentEnd), 0.85);
             }
         }

@@ -45,7 +45,7 @@ internal static partial class RecipientParser
                 break;
             }
 
-            AddParts(text, bullet.Index + bullet.Length, line.ContentEnd, RecipientSource.KinhGui, null, result);
+            AddParts(text, Math.Min(bullet.Index + bullet.Length, line.ContentEnd), line.ContentEnd, RecipientSource.KinhGui, null, result);
         }
 
         return result;
@@ -99,7 +99,8 @@ internal static partial class RecipientParser
                 break;
             }
 
-            var contentStart = bullet.Index + bullet.Length;
+            // An empty bullet ("- ") ends where its content does.
+            var contentStart = Math.Min(bullet.Index + bullet.Length, line.ContentEnd);
             var raw = text[contentStart..line.ContentEnd];
             var folded = VietnameseText.Fold(raw);
             var bar = raw.IndexOf('|', StringComparison.Ordinal);

@@ -26,6 +26,9 @@ public sealed class BadInputTests
     [InlineData("Nơi nhận:\n- Như trên;\n- Lưu: VT.")]
     [InlineData("1.")]
     [InlineData("**")]
+    [InlineData("Nơi nhận:\n- \nChủ tịch")] // an empty bullet in Nơi nhận (found by the property test)
+    [InlineData("Kính gửi:\n- \n\nĐề nghị thực hiện.")]
+    [InlineData("CHỈ THỊ\nCỦA\tBAN THƯỜNG VỤ")]
     public void DocumentWithoutItems_GivesAnEmptyDraft_SayingSo(string input)
     {
         var draft = Fixtures.Extract(input);

@@ -35,7 +35,7 @@ public sealed class ExtractorPropertyTests
         var noise = Gen.ArrayOf(Gen.Choose(0, 0x2FFF).Select(c => (char)c)).Select(cs => new string(cs));
         var input = Gen.Frequency((4, structured), (1, noise));
 
-        Check.One(Config.WithMaxTest(400), Prop.ForAll(input.ToArbitrary(), text =>
+        Check.One(Config.WithMaxTest(1000), Prop.ForAll(input.ToArbitrary(), text =>
         {
             var draft = new DirectiveExtractor().Extract(text);
 
