@@ -1,0 +1,8 @@
+namespace DanVan.Plugins.Tasks.Extraction;
+
+internal enum TokenKind
+{
+    Word,
+    Number,
+    Punctuation,
+}
