@@ -35,8 +35,10 @@ internal sealed class CriteriaTranslator(RecordMap map, SqlDialect dialect, SqlP
         return " ORDER BY " + string.Join(", ", orderings.Select(o =>
         {
             Begin(o.Key);
-            return ColumnOf(o.Key.Body)?.QuotedColumn + (o.Descending ? " DESC" : "")
-                ?? throw Unsupported(o.Key.Body, "order by a stored property of the record");
+            var column = ColumnOf(o.Key.Body) ?? throw Unsupported(o.Key.Body, "order by a stored property of the record");
+            // As LINQ (and SQLite) do: nulls sort first, last when descending.
+            var nulls = column.Nullable && dialect.Kind == DataDialect.Postgres ? (o.Descending ? " NULLS LAST" : " NULLS FIRST") : "";
+            return column.QuotedColumn + (o.Descending ? " DESC" : "") + nulls;
         }));
     }
 
