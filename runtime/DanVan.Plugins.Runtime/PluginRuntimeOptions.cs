@@ -46,6 +46,9 @@ public sealed class PluginRuntimeOptions
     /// <summary>How long each start-up step of a plugin may take before it is quarantined as hung. Defaults to 10 s.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The database plugins store their records in ("Runtime:Storage"): SQLite file <c>danvan.db</c> under <see cref="DataDirectory"/> unless configured otherwise.</summary>
+    public global::DanVan.Plugins.Storage.StorageOptions Storage { get; } = new();
+
     /// <summary>How long an old version may take to finish its calls in flight after a switch. Defaults to 30 s.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -4,6 +4,8 @@ using DanVan.Plugins.Grpc.Hosting;
 using DanVan.Plugins.Grpc.Security;
 using DanVan.Plugins.Runtime;
 using DanVan.Plugins.Runtime.Administration;
+using DanVan.Plugins.Runtime.Data;
+using DanVan.Plugins.Storage;
 using DanVan.Plugins.Runtime.Packaging;
 using DanVan.Plugins.Runtime.Store;
 using DanVan.Plugins.Runtime.Watching;
@@ -31,11 +33,18 @@ public static class PluginRuntimeServiceCollectionExtensions
             bearer.Tokens[caller] = token;
         }
 
-        services.AddGrpc(o => o.Interceptors.Add(new BearerTokenAuthInterceptor(bearer)));
+        services.AddGrpc(o =>
+        {
+            o.Interceptors.Add(new BearerTokenAuthInterceptor(bearer));
+            o.Interceptors.Add(new RecordStoreErrorInterceptor());
+        });
         services.AddGrpcHealthChecks();
         services.AddGrpcReflection();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new PluginLoader(sp, options));
+        services.TryAddSingleton(_ => DatabaseConnector.Create(options.Storage, options.DataDirectory));
+        services.TryAddSingleton(sp => new PluginStorage(sp.GetRequiredService<DatabaseConnector>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(PluginDataServices.Share());
         if (options.HostAddress is not null)
         {
             var hostChannel = HostClients.CreateChannel(options);
