@@ -15,6 +15,7 @@ internal sealed class RecordMap
 {
     private readonly Dictionary<MemberInfo, ColumnMap> _byMember;
     private readonly Dictionary<string, ColumnMap> _byLooseName;
+    private readonly Func<object> _create;
 
     private RecordMap(Type type, string table, string qualifiedTable, RecordAttribute? attribute, List<ColumnMap> columns)
     {
@@ -24,6 +25,7 @@ internal sealed class RecordMap
         Audited = attribute?.Audited ?? false;
         ReasonRequired = attribute?.ReasonRequired ?? false;
         Columns = columns;
+        _create = CreateFactory(type);
         Key = columns.FirstOrDefault(c => c.IsKey);
         Version = columns.FirstOrDefault(c => c.IsVersion);
         _byMember = columns.ToDictionary(c => (MemberInfo)c.Property);
@@ -97,7 +99,7 @@ internal sealed class RecordMap
     /// <summary>Reads one row selected with <see cref="SelectList"/> (columns in order, from <paramref name="offset"/>).</summary>
     public object Read(DbDataReader reader, int offset = 0)
     {
-        var record = Activator.CreateInstance(Type, nonPublic: true)!;
+        var record = _create();
         var columns = Columns;
         for (var i = 0; i < columns.Count; i++)
         {
@@ -105,6 +107,20 @@ internal sealed class RecordMap
         }
 
         return record;
+    }
+
+    public object Create() => _create();
+
+    /// <summary>A typed <c>new T()</c> (much cheaper per row than Activator.CreateInstance(Type)); types without a public parameterless constructor fall back to it.</summary>
+    private static Func<object> CreateFactory(Type type)
+    {
+        if (type.GetConstructor(Type.EmptyTypes) is null)
+        {
+            return () => Activator.CreateInstance(type, nonPublic: true)!;
+        }
+
+        var factory = (IRecordFactory)Activator.CreateInstance(typeof(RecordFactory<>).MakeGenericType(type))!;
+        return factory.Create;
     }
 
     public static RecordMap ForRecord(Type type, SqlDialect dialect, string pluginId)

@@ -113,7 +113,7 @@ internal sealed partial class RecordSession(PluginDataStore store, DbConnection 
 
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var row = Activator.CreateInstance(typeof(TRow), nonPublic: true)!;
+                var row = rowMap.Create();
                 for (var i = 0; i < targets.Length; i++)
                 {
                     targets[i]?.Set(row, reader.IsDBNull(i) ? null : reader.GetValue(i));
