@@ -6,8 +6,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROWS=${ROWS:-1000000}; ROUNDS=${ROUNDS:-2}
-work="$(mktemp -d)"; pg="$work/pg"
-trap 'bash "$root/.ci/pg-down.sh" "$pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+work="$(mktemp -d)"; pg="$(mktemp -d /tmp/danvan-bench-pg.XXXXXX)"   # not under $work: the postgres user must reach it
+trap 'bash "$root/.ci/pg-down.sh" "$pg" >/dev/null 2>&1 || true; rm -rf "$work" "$pg"' EXIT
 dotnet build -c Release "$root/bench/DanVan.Plugins.Bench.Storage" -v q -nologo >/dev/null
 bin="$root/bench/DanVan.Plugins.Bench.Storage/bin/Release/net10.0/DanVan.Plugins.Bench.Storage.dll"
 dotnet "$bin" Sqlite "Data Source=$work/bench.db" "$ROWS" "$ROUNDS"

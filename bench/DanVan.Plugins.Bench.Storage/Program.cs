@@ -168,14 +168,18 @@ var insertApi = new List<double>();
 var readRaw = new List<double>();
 var readApi = new List<double>();
 var who = ChangeContext.System("benchmark");
-async Task RawInsertRound() { var items = Generate(); await ClearAsync(); insertRaw.Add(await TimeAsync(() => InsertRawAsync(items))); readRaw.Add(await TimeAsync(async () => { if (await ReadRawAsync(2021) != rows) { throw new InvalidOperationException("raw read count"); } })); }
-async Task ApiInsertRound() { var items = Generate(); await ClearAsync(); insertApi.Add(await TimeAsync(() => data.InsertManyAsync(items, who))); readApi.Add(await TimeAsync(async () => { if (await ReadApiAsync(2021) != rows) { throw new InvalidOperationException("api read count"); } })); }
+async Task RawInsertRound() { var items = Generate(); await ClearAsync(); insertRaw.Add(await TimeAsync(() => InsertRawAsync(items))); }
+async Task ApiInsertRound() { var items = Generate(); await ClearAsync(); insertApi.Add(await TimeAsync(() => data.InsertManyAsync(items, who))); }
+async Task RawReadRound() => readRaw.Add(await TimeAsync(async () => { if (await ReadRawAsync(2021) != rows) { throw new InvalidOperationException("raw read count"); } }));
+async Task ApiReadRound() => readApi.Add(await TimeAsync(async () => { if (await ReadApiAsync(2021) != rows) { throw new InvalidOperationException("api read count"); } }));
 
 // Warm-up on a small set (JIT, pools), then ABBA rounds so drift on a shared machine hits both sides.
 var fullRows = rows;
 rows = 20_000;
 await RawInsertRound();
 await ApiInsertRound();
+await RawReadRound();
+await ApiReadRound();
 insertRaw.Clear(); insertApi.Clear(); readRaw.Clear(); readApi.Clear();
 rows = fullRows;
 for (var round = 0; round < rounds; round++)
@@ -183,6 +187,16 @@ for (var round = 0; round < rounds; round++)
     if (round % 2 == 0) { await RawInsertRound(); await ApiInsertRound(); }
     else { await ApiInsertRound(); await RawInsertRound(); }
 }
+
+// Reads of the same 1M rows (the last insert's), ABBA, twice as many rounds: they are shorter.
+for (var round = 0; round < rounds * 2; round++)
+{
+    if (round % 2 == 0) { await RawReadRound(); await ApiReadRound(); }
+    else { await ApiReadRound(); await RawReadRound(); }
+}
+
+Console.WriteLine($"# rounds (ms): insert ADO.NET {string.Join(" ", insertRaw.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}; insert API {string.Join(" ", insertApi.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}");
+Console.WriteLine($"# rounds (ms): read ADO.NET {string.Join(" ", readRaw.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}; read API {string.Join(" ", readApi.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}");
 
 await using (var c = await connector.OpenAsync())
 await using (var cmd = c.CreateCommand())

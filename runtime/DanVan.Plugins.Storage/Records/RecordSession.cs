@@ -46,16 +46,19 @@ internal sealed partial class RecordSession(PluginDataStore store, DbConnection 
         }
 
         var sql = $"SELECT {map.SelectList} FROM {map.QualifiedTable}{where}{order}{Dialect.Paging(specification.SkipCount, take)}";
-        var rows = await ReadAsync(map, sql, parameters, cancellationToken).ConfigureAwait(false);
-        var result = new List<T>(rows.Count);
-        foreach (var row in rows)
+        var result = new List<T>();
+        await using (var command = Command(sql, parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            result.Add((T)row);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                result.Add((T)map.Read(reader));
+            }
         }
 
         foreach (var include in specification.Includes)
         {
-            await IncludeAsync(map, rows, include, cancellationToken).ConfigureAwait(false);
+            await IncludeAsync(map, result, include, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
