@@ -13,11 +13,9 @@ namespace DanVan.Plugins.Runtime.Data;
 /// </summary>
 internal static class PluginDataServices
 {
+    // Resolved on first use: a plugin that stores nothing never opens the database.
     public static PluginSharedService Share() => new((services, runtime, manifest) =>
-    {
-        var storage = runtime.GetRequiredService<PluginStorage>();
-        services.AddSingleton(_ => storage.CreateData(manifest.Id));
-    });
+        services.AddSingleton(_ => runtime.GetRequiredService<PluginStorage>().CreateData(manifest.Id)));
 
     /// <summary>Applies the version's migrations (if it declares any); a failure or refusal becomes a load refusal, so the old version keeps serving.</summary>
     public static async Task MigrateAsync(IServiceProvider runtime, IServiceProvider plugin, PluginManifest manifest, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ internal sealed class PluginDataStore : IPluginData, IAsyncDisposable, IDisposab
     private readonly DatabaseConnector _connector;
     private readonly ConcurrentDictionary<Type, RecordMap> _maps = new();
     private readonly ConcurrentDictionary<Type, RecordMap> _rows = new();
+    private readonly ConcurrentDictionary<string, (NpgsqlTypes.NpgsqlDbType Type, Func<object, object> Convert)[]?> _copyColumns = new(StringComparer.Ordinal);
     private bool _disposed;
 
     public PluginDataStore(DatabaseConnector connector, string pluginId, TimeProvider time)
@@ -44,6 +45,62 @@ internal sealed class PluginDataStore : IPluginData, IAsyncDisposable, IDisposab
     }
 
     internal RecordMap RowMap(Type type) => _rows.GetOrAdd(type, static (t, self) => RecordMap.ForRow(t, self.Dialect), this);
+
+    /// <summary>For binary COPY: each insert column's PostgreSQL type (from the catalog, once per table and plugin version) and the conversion to it; null when a type is not one the store writes.</summary>
+    internal async Task<(NpgsqlTypes.NpgsqlDbType Type, Func<object, object> Convert)[]?> CopyColumnsAsync(Npgsql.NpgsqlConnection connection, RecordMap map, CancellationToken cancellationToken)
+    {
+        if (_copyColumns.TryGetValue(map.Table, out var known))
+        {
+            return known;
+        }
+
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var command = new Npgsql.NpgsqlCommand("SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = @s AND table_name = @t", connection))
+        {
+            command.Parameters.AddWithValue("s", SchemaName);
+            command.Parameters.AddWithValue("t", map.Table);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                types[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        var columns = new (NpgsqlTypes.NpgsqlDbType, Func<object, object>)[map.InsertColumns.Count];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var name = map.InsertColumns[i].Trim('"');
+            if (!types.TryGetValue(name, out var udt) || CopyType(udt) is not { } column)
+            {
+                _copyColumns[map.Table] = null;
+                return null;
+            }
+
+            columns[i] = column;
+        }
+
+        _copyColumns[map.Table] = columns;
+        return columns;
+    }
+
+    private static (NpgsqlTypes.NpgsqlDbType, Func<object, object>)? CopyType(string udt)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return udt switch
+        {
+            "uuid" => (NpgsqlTypes.NpgsqlDbType.Uuid, static v => v),
+            "text" or "varchar" => (NpgsqlTypes.NpgsqlDbType.Text, static v => v),
+            "int2" => (NpgsqlTypes.NpgsqlDbType.Smallint, v => Convert.ToInt16(v, invariant)),
+            "int4" => (NpgsqlTypes.NpgsqlDbType.Integer, v => Convert.ToInt32(v, invariant)),
+            "int8" => (NpgsqlTypes.NpgsqlDbType.Bigint, v => Convert.ToInt64(v, invariant)),
+            "bool" => (NpgsqlTypes.NpgsqlDbType.Boolean, static v => v),
+            "date" => (NpgsqlTypes.NpgsqlDbType.Date, static v => v),
+            "timestamptz" => (NpgsqlTypes.NpgsqlDbType.TimestampTz, static v => v),
+            "numeric" => (NpgsqlTypes.NpgsqlDbType.Numeric, v => Convert.ToDecimal(v, invariant)),
+            "float8" => (NpgsqlTypes.NpgsqlDbType.Double, v => Convert.ToDouble(v, invariant)),
+            _ => null,
+        };
+    }
 
     public Task<T?> FindAsync<T>(object key, CancellationToken cancellationToken = default)
         where T : class, new() => ReadAsync(s => s.FindAsync<T>(key, cancellationToken), cancellationToken);

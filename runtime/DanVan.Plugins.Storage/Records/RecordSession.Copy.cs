@@ -12,12 +12,50 @@ namespace DanVan.Plugins.Storage.Records;
 /// </summary>
 internal sealed partial class RecordSession
 {
+    private const int FlushAt = 256 * 1024;
+
     private async Task CopyAsync<T>(NpgsqlConnection npgsql, RecordMap map, IEnumerable<T> records, ChangeContext change, CancellationToken cancellationToken)
         where T : class
     {
         var audit = map.Audited ? new List<(string Id, string Json)>() : null;
         var values = new List<object>(map.InsertColumns.Count);
-        var line = new StringBuilder(256);
+        var binary = await store.CopyColumnsAsync(npgsql, map, cancellationToken).ConfigureAwait(false);
+        if (binary is not null)
+        {
+            // Binary COPY typed by the table's own column types: the server parses nothing.
+            await using (var importer = await npgsql.BeginBinaryImportAsync($"COPY {map.QualifiedTable} ({string.Join(", ", map.InsertColumns)}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var record in records)
+                {
+                    Prepare(map, record);
+                    values.Clear();
+                    map.WriteValues(record, Dialect, values);
+                    await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < values.Count; i++)
+                    {
+                        if (values[i] is DBNull)
+                        {
+                            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            var (type, convert) = binary[i];
+                            await importer.WriteAsync(convert(values[i]), type, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+
+                    audit?.Add((map.RecordId(record), AuditJson.Write(map, record)));
+                }
+
+                await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await CopyAuditAsync(npgsql, map, change, audit, new StringBuilder(FlushAt + 4096), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Rows are sent in blocks of about 256 KB: one async write per row costs more than the row.
+        var line = new StringBuilder(FlushAt + 4096);
         await using (var writer = await npgsql.BeginTextImportAsync($"COPY {map.QualifiedTable} ({string.Join(", ", map.InsertColumns)}) FROM STDIN", cancellationToken).ConfigureAwait(false))
         {
             foreach (var record in records)
@@ -25,7 +63,6 @@ internal sealed partial class RecordSession
                 Prepare(map, record);
                 values.Clear();
                 map.WriteValues(record, Dialect, values);
-                line.Clear();
                 for (var i = 0; i < values.Count; i++)
                 {
                     if (i > 0)
@@ -37,31 +74,50 @@ internal sealed partial class RecordSession
                 }
 
                 line.Append('\n');
-                await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
                 audit?.Add((map.RecordId(record), AuditJson.Write(map, record)));
+                if (line.Length >= FlushAt)
+                {
+                    await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+                    line.Clear();
+                }
             }
+
+            await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
         }
 
+        await CopyAuditAsync(npgsql, map, change, audit, line, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CopyAuditAsync(NpgsqlConnection npgsql, RecordMap map, ChangeContext change, List<(string Id, string Json)>? audit, StringBuilder line, CancellationToken cancellationToken)
+    {
         if (audit is { Count: > 0 })
         {
             var at = SqlDialect.SortableUtc(store.Time.GetUtcNow().UtcDateTime);
             await using var writer = await npgsql.BeginTextImportAsync("COPY danvan_audit (plugin_id, record_type, record_id, action, actor_user_id, actor_unit_id, at, old_json, new_json, reason) FROM STDIN", cancellationToken).ConfigureAwait(false);
+            line.Clear();
             foreach (var (id, json) in audit)
             {
-                line.Clear();
+                var first = true;
                 foreach (var value in new object[] { store.PluginId, map.Table, id, "insert", change.UserId, change.UnitId, at, DBNull.Value, json, (object?)change.Reason ?? DBNull.Value })
                 {
-                    if (line.Length > 0)
+                    if (!first)
                     {
                         line.Append('\t');
                     }
 
+                    first = false;
                     AppendCopyValue(line, value);
                 }
 
                 line.Append('\n');
-                await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+                if (line.Length >= FlushAt)
+                {
+                    await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+                    line.Clear();
+                }
             }
+
+            await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -98,6 +154,12 @@ internal sealed partial class RecordSession
                 break;
             case bool b:
                 line.Append(b ? 't' : 'f');
+                break;
+            case int i:
+                line.Append(i);
+                break;
+            case long l:
+                line.Append(l);
                 break;
             case Guid g:
                 line.Append(g.ToString("D"));
