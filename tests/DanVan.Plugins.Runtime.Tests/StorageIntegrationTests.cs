@@ -145,6 +145,53 @@ public sealed class StorageIntegrationTests
         Assert.Equal("2.0.0", (await client.GetEntryAsync(new GetEntryRequest { Id = "u3" })).ServedBy);
     }
 
+    [Fact]
+    public async Task On_PostgreSQL_reads_writes_a_migration_and_the_unload_work_the_same()
+    {
+        var cluster = Path.Combine(Path.GetTempPath(), "danvan-runtime-pg-" + Guid.NewGuid().ToString("N"));
+        var connectionString = (await RunScriptAsync(".ci/pg-up.sh", cluster)).Trim().Split('\n')[^1].Trim();
+        try
+        {
+            await using var host = await RuntimeHost.StartAsync(configure: o =>
+            {
+                o.Storage.Provider = StorageProvider.Postgres;
+                o.Storage.ConnectionString = connectionString;
+            });
+            await host.ActivateAsync("ledger", "1.0.0");
+            var client = new LedgerService.LedgerServiceClient(host.Channel);
+            for (var i = 0; i < 10; i++)
+            {
+                await client.AddEntryAsync(new AddEntryRequest { Id = $"pg{i}", Title = $"Thừa Thiên Huế {i}" });
+                await client.UpdateEntryAsync(new UpdateEntryRequest { Id = $"pg{i}", Note = "ghi chú", Version = 1, Reason = "thử" });
+            }
+
+            Assert.Equal(10, (await client.SearchEntriesAsync(new SearchEntriesRequest { Query = "thua thien hue" })).Entries.Count);
+            var stale = await Assert.ThrowsAsync<RpcException>(() => client.UpdateEntryAsync(new UpdateEntryRequest { Id = "pg1", Note = "x", Version = 1, Reason = "thử" }).ResponseAsync);
+            Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+            await host.ActivateAsync("ledger", "2.0.0");
+            var report = Assert.Single(await host.Manager.WaitForUnloadsAsync());
+
+            Assert.True(report.Collected, $"1.0.0 still loaded: {string.Join(", ", report.LingeringAssemblies)}");
+            Assert.Equal(new[] { 1, 2 }, await AppliedAsync(host));
+            Assert.Equal(("2.0.0", 2L), ((await client.GetEntryAsync(new GetEntryRequest { Id = "pg9" })).ServedBy, (await client.GetEntryAsync(new GetEntryRequest { Id = "pg9" })).Version));
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await RunScriptAsync(".ci/pg-down.sh", cluster);
+        }
+    }
+
+    private static async Task<string> RunScriptAsync(string script, string directory)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, script), directory]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? await stdout : throw new InvalidOperationException($"{script} failed: {await stderr}");
+    }
+
     private static async Task<int[]> AppliedAsync(RuntimeHost host)
     {
         var storage = host.Services.GetRequiredService<PluginStorage>();
