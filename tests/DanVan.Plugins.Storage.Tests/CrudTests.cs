@@ -111,4 +111,31 @@ public sealed class CrudTests(PostgresCluster cluster) : StorageTestBase(cluster
         Assert.Equal(1, await db.Data.CountAsync(new Specification<Assignment>().Where(x => Text.Matches(x.Title, "nhiem vu so 1234"))));
         Assert.Single(await db.Data.AuditTrailAsync<Assignment>(rows[42].Id));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Bulk_insert_into_a_table_with_other_column_types_escapes_every_value(StorageProvider provider)
+    {
+        await using var db = await OpenAsync(provider);
+        await db.Storage.MigrateAsync(TestDatabase.PluginId, "1.0.0",
+            [.. TestMigrations.All, new Migration(10, "create_codes", "CREATE TABLE {table:codes} (code CHAR(8) PRIMARY KEY, label TEXT NOT NULL, at TIMESTAMPTZ NULL, active BOOLEAN NOT NULL);") { RollbackSafe = true }]);
+        var rows = Enumerable.Range(0, 300).Select(i => new CodeEntry
+        {
+            Code = $"C{i:D7}",
+            Label = $"Nhãn {i}\tcột\nxuống dòng \\N \\ hết",
+            At = i % 2 == 0 ? null : new DateTimeOffset(2025, 7, 1, 9, 0, 0, TimeSpan.FromHours(7)).AddMinutes(i),
+            Active = i % 3 == 0,
+        }).ToList();
+
+        await db.Data.InsertManyAsync(rows, Officer);
+
+        var back = await db.Data.ListAsync(new Specification<CodeEntry>().OrderBy(c => c.Code));
+        Assert.Equal(300, back.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal((rows[i].Code, rows[i].Label, rows[i].At, rows[i].Active), (back[i].Code, back[i].Label, back[i].At, back[i].Active));
+        }
+
+        Assert.Equal("insert", Assert.Single(await db.Data.AuditTrailAsync<CodeEntry>("C0000007")).Action);
+    }
 }

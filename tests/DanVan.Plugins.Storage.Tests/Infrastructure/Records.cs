@@ -99,3 +99,17 @@ public sealed class StatusCount
 
     public long Total { get; set; }
 }
+
+/// <summary>A table with a column type the binary COPY path does not map (CHAR), so PostgreSQL bulk inserts take the text COPY path.</summary>
+[Record("codes")]
+public sealed class CodeEntry
+{
+    [Key]
+    public string Code { get; set; } = "";
+
+    public string Label { get; set; } = "";
+
+    public DateTimeOffset? At { get; set; }
+
+    public bool Active { get; set; }
+}
