@@ -42,13 +42,13 @@ public static class PluginRuntimeServer
             o.DataDirectory = Path.GetFullPath(settings.DataDirectory);
             o.Storage.Provider = settings.Storage.Provider;
             o.Storage.ConnectionString = settings.Storage.ConnectionString;
-            o.TrustStorePath = settings.TrustStore is null ? null : Path.GetFullPath(settings.TrustStore);
-            o.DropDirectory = settings.DropDirectory is null ? null : Path.GetFullPath(settings.DropDirectory);
-            o.ProvinceConfigurationPath = settings.ProvinceConfiguration is null ? null : Path.GetFullPath(settings.ProvinceConfiguration);
+            o.TrustStorePath = FullPathOrNull(settings.TrustStore);
+            o.DropDirectory = FullPathOrNull(settings.DropDirectory);
+            o.ProvinceConfigurationPath = FullPathOrNull(settings.ProvinceConfiguration);
             o.PublicBaseUrl = publicBaseUrl;
             o.TabTokenKey = settings.TabTokenKey;
             o.TabTokenLifetime = TimeSpan.FromMinutes(settings.TabTokenLifetimeMinutes);
-            o.HostAddress = settings.HostAddress is null ? null : new Uri(settings.HostAddress);
+            o.HostAddress = string.IsNullOrWhiteSpace(settings.HostAddress) ? null : new Uri(settings.HostAddress);
             o.HostToken = settings.HostToken;
             foreach (var origin in settings.TabFrameAncestors)
             {
@@ -65,6 +65,9 @@ public static class PluginRuntimeServer
         app.MapPluginRuntime();
         return app;
     }
+
+    // An environment variable set to "" turns a setting off, as null in the file does.
+    private static string? FullPathOrNull(string? path) => string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);
 
     /// <summary>Re-activates the plugins that were serving before the last stop, then starts listening.</summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
