@@ -43,7 +43,8 @@ internal static class ReviewPage
         if (draft.Addressees.Count > 0)
         {
             html.Append("<section aria-labelledby=\"don-vi\"><h2 id=\"don-vi\">Đơn vị thực hiện (theo phần mở đầu)</h2><ul>");
-            foreach (var addressee in draft.Addressees)
+            // The opening and the closing often name the same units; list each once.
+            foreach (var addressee in draft.Addressees.DistinctBy(a => UnitNames.Canonical(a.Unit.Value.Name), StringComparer.Ordinal))
             {
                 html.Append("<li>");
                 UnitLabel.Append(html, review.Resolved, addressee.Unit);

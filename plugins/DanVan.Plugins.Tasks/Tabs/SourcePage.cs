@@ -29,10 +29,10 @@ internal static class SourcePage
             .Append(Html.Percent(item.Text.Confidence)).Append(".</p>");
 
         var span = item.FullSpan;
-        var start = ContextStart(text, span.Start);
-        var end = ContextEnd(text, span.End);
+        var (start, cutBefore) = ContextStart(text, span.Start);
+        var (end, cutAfter) = ContextEnd(text, span.End);
         html.Append("<div class=\"nguon\" aria-label=\"Văn bản gốc quanh mục\"><span class=\"ngoai\">")
-            .Append(Html.Encode(text[start..span.Start])).Append("</span><mark id=\"doan\">");
+            .Append(cutBefore ? "…" : string.Empty).Append(Html.Encode(text[start..span.Start])).Append("</span><mark id=\"doan\">");
         var at = span.Start;
         foreach (var (inner, kind) in Marks(item).Where(m => m.Span.Start >= span.Start && m.Span.End <= span.End).OrderBy(m => m.Span.Start))
         {
@@ -45,7 +45,7 @@ internal static class SourcePage
             at = inner.End;
         }
 
-        html.Append(Html.Encode(text[at..span.End])).Append("</mark><span class=\"ngoai\">").Append(Html.Encode(text[span.End..end])).Append("</span></div>");
+        html.Append(Html.Encode(text[at..span.End])).Append("</mark><span class=\"ngoai\">").Append(Html.Encode(text[span.End..end])).Append(cutAfter ? "…" : string.Empty).Append("</span></div>");
         return html;
     }
 
@@ -58,18 +58,41 @@ internal static class SourcePage
             .Where(m => m.Span.Length > 0);
     }
 
-    // Whole lines around the passage, up to about ContextChars characters each side.
-    private static int ContextStart(string text, int start)
+    // The paragraph before and the paragraph after the passage, cut at a word (with "…") when long.
+    private static (int Start, bool Cut) ContextStart(string text, int start)
     {
-        var from = Math.Max(0, start - ContextChars);
-        var newline = text.IndexOf('\n', from);
-        return from == 0 || newline < 0 || newline >= start ? from : newline + 1;
+        var i = start - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+
+        var paragraph = i < 0 ? start : text.LastIndexOf('\n', i) + 1;
+        if (start - paragraph <= ContextChars)
+        {
+            return (paragraph, false);
+        }
+
+        var cut = text.IndexOf(' ', start - ContextChars);
+        return cut < 0 || cut >= start ? (start - ContextChars, true) : (cut + 1, true);
     }
 
-    private static int ContextEnd(string text, int end)
+    private static (int End, bool Cut) ContextEnd(string text, int end)
     {
-        var to = Math.Min(text.Length, end + ContextChars);
-        var newline = to == text.Length ? -1 : text.LastIndexOf('\n', to - 1, to - end);
-        return newline <= end ? to : newline;
+        var i = end;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        var newline = i >= text.Length ? -1 : text.IndexOf('\n', i);
+        var paragraph = i >= text.Length ? end : newline < 0 ? text.Length : newline;
+        if (paragraph - end <= ContextChars)
+        {
+            return (paragraph, false);
+        }
+
+        var cut = text.LastIndexOf(' ', end + ContextChars);
+        return cut <= end ? (end + ContextChars, true) : (cut, true);
     }
 }

@@ -11,8 +11,8 @@ internal static class UnitLabel
 
     public static void Append(StringBuilder html, ResolvedDraft resolved, Extracted<UnitMention> mention)
     {
-        var name = mention.Value.Name;
-        resolved.ByName.TryGetValue(UnitNames.Canonical(name), out var r);
+        resolved.ByName.TryGetValue(UnitNames.Canonical(mention.Value.Name), out var r);
+        var name = Capitalize(mention.Value.Name);
         var confidence = Math.Min(mention.Confidence, r?.Confidence ?? mention.Confidence);
         switch (r?.Status)
         {
@@ -50,6 +50,10 @@ internal static class UnitLabel
             ? $" <span class=\"tc thap\">độ tin cậy thấp {Html.Percent(confidence)}, cần kiểm tra</span>"
             : $" <span class=\"tc\">({Html.Percent(confidence)})</span>");
     }
+
+    // "các sở, ban, ngành tỉnh" starts a list entry here, not a sentence's middle.
+    private static string Capitalize(string name) =>
+        name.Length == 0 || char.IsUpper(name[0]) ? name : string.Concat(char.ToUpperInvariant(name[0]).ToString(), name.AsSpan(1));
 
     private static string NameOf(Contracts.Host.V1.OrgUnit? unit, string fallback) =>
         unit is null ? fallback : !string.IsNullOrEmpty(unit.FullName) ? unit.FullName : !string.IsNullOrEmpty(unit.ShortName) ? unit.ShortName : fallback;

@@ -64,6 +64,10 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, closingStatus);
         Assert.Contains("<mark class=\"han\">trước ngày 15 tháng 11 hằng năm</mark>", closing, StringComparison.Ordinal);
         Assert.Contains("(qua <mark class=\"dv\">Sở Nội vụ</mark> tổng hợp)", closing, StringComparison.Ordinal);
+
+        // Around it: the end of item 8 (a long paragraph, cut at a word) and the Nơi nhận block after.
+        Assert.Matches("<span class=\"ngoai\">…[^<]*trình cấp có thẩm quyền theo quy định\\.\\s*</span><mark id=\"doan\">Thủ trưởng", closing);
+        Assert.Matches("</mark><span class=\"ngoai\">\\s*Nơi nhận: HV</span>", closing);
     }
 
     [Fact]
