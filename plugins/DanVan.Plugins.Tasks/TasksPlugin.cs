@@ -1,4 +1,5 @@
 using DanVan.Plugins.Contracts.Host.V1;
+using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Events;
 using DanVan.Plugins.Tasks.Extraction;
 using DanVan.Plugins.Tasks.Extraction.Resolution;
@@ -29,6 +30,8 @@ internal sealed class TasksPlugin : IPlugin
             sp.GetRequiredService<UnitResolver>(),
             sp.GetRequiredService<DraftCache>(),
             sp.GetService<DocumentsService.DocumentsServiceClient>()));
+        services.AddSingleton<IUnitExpander>(sp => new DirectoryUnitExpander(sp.GetService<DirectoryService.DirectoryServiceClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TaskPlanner>();
         services.AddSingleton<ITabBadgeProvider, DocumentTasksBadge>();
         services.AddSingleton<IHostEventHandler, DocumentEventsHandler>();
     }

@@ -1,4 +1,5 @@
 using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Review;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +58,21 @@ internal static class DocumentTasksTab
             var chosen = http.Request.HasFormContentType
                 ? (await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false))["muc"].OfType<string>().ToHashSet(StringComparer.Ordinal)
                 : [];
-            await Html.WriteAsync(http, ConfirmPage.Render(tab, review, chosen)).ConfigureAwait(false);
+            var planner = http.RequestServices.GetRequiredService<TaskPlanner>();
+            var issuer = string.IsNullOrEmpty(review.Document.IssuerOrgUnitId) ? null : review.Document.IssuerOrgUnitId;
+            IReadOnlyList<PlannedTask> plan;
+            try
+            {
+                plan = await planner.PlanAsync(review.Resolved, issuer, chosen, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (RpcException ex)
+            {
+                http.RequestServices.GetRequiredService<ILogger<DocumentDrafts>>().LogWarning(ex, "Units of document {DocumentId} could not be listed: {Status}", tab.DocumentId, ex.StatusCode);
+                await Html.WriteMessageAsync(http, ConfirmPage.Title, "Chưa lấy được danh mục đơn vị từ hệ thống quản lý văn bản nên chưa thể lập danh sách giao việc. Vui lòng thử lại sau ít phút.", StatusCodes.Status503ServiceUnavailable, tab.Link()).ConfigureAwait(false);
+                return;
+            }
+
+            await Html.WriteAsync(http, ConfirmPage.Render(tab, review, plan)).ConfigureAwait(false);
         }
         else
         {

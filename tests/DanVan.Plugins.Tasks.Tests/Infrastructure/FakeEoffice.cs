@@ -85,11 +85,17 @@ internal sealed class FakeEoffice : IAsyncDisposable
         }
     }
 
-    private static OrgUnit[] Units() =>
+    /// <summary>Hưng Yên after 01/7/2025: the province, two departments, two communes, a district dissolved into them, and a commune of another province.</summary>
+    public static OrgUnit[] Units() =>
     [
         new() { Id = "ubnd-tinh-hung-yen", Type = OrgUnitType.ProvincialPeoplesCommittee, FullName = "Ủy ban nhân dân tỉnh Hưng Yên", ShortName = "UBND tỉnh" },
         new() { Id = HomeAffairs, ParentId = "ubnd-tinh-hung-yen", Type = OrgUnitType.ProvincialDepartment, FullName = "Sở Nội vụ tỉnh Hưng Yên", ShortName = "Sở Nội vụ" },
-        new() { Id = Commune, ParentId = "ubnd-tinh-hung-yen", Type = OrgUnitType.CommunePeoplesCommittee, FullName = "Ủy ban nhân dân xã Tân Hưng", ShortName = "UBND xã Tân Hưng" },
+        new() { Id = "so-tai-chinh-hung-yen", ParentId = "ubnd-tinh-hung-yen", Type = OrgUnitType.ProvincialDepartment, FullName = "Sở Tài chính tỉnh Hưng Yên", ShortName = "Sở Tài chính" },
+        new() { Id = Commune, ParentId = "ubnd-tinh-hung-yen", Type = OrgUnitType.CommunePeoplesCommittee, FullName = "Ủy ban nhân dân xã Tân Hưng", ShortName = "UBND xã Tân Hưng", ValidFrom = new Date { Year = 2025, Month = 7, Day = 1 } },
+        new() { Id = "phuong-pho-hien", ParentId = "ubnd-tinh-hung-yen", Type = OrgUnitType.CommunePeoplesCommittee, FullName = "Ủy ban nhân dân phường Phố Hiến", ShortName = "UBND phường Phố Hiến", ValidFrom = new Date { Year = 2025, Month = 7, Day = 1 } },
+        new() { Id = "ubnd-huyen-tien-lu", ParentId = "ubnd-tinh-hung-yen", Type = OrgUnitType.DistrictPeoplesCommittee, FullName = "Ủy ban nhân dân huyện Tiên Lữ", ShortName = "UBND huyện Tiên Lữ", ValidTo = new Date { Year = 2025, Month = 6, Day = 30 } },
+        new() { Id = "ubnd-tinh-ninh-binh", Type = OrgUnitType.ProvincialPeoplesCommittee, FullName = "Ủy ban nhân dân tỉnh Ninh Bình", ShortName = "UBND tỉnh Ninh Bình" },
+        new() { Id = "ubnd-xa-xuan-truong", ParentId = "ubnd-tinh-ninh-binh", Type = OrgUnitType.CommunePeoplesCommittee, FullName = "Ủy ban nhân dân xã Xuân Trường", ShortName = "UBND xã Xuân Trường" },
     ];
 
     public async ValueTask DisposeAsync()
@@ -125,6 +131,28 @@ internal sealed class FakeEoffice : IAsyncDisposable
             var user = new User { Id = request.UserId, FullName = "Cán bộ " + request.UserId, Active = true, PrimaryOrgUnitId = Commune };
             user.RoleAssignments.Add(new RoleAssignment { Role = Role.CommuneOfficer, OrgUnitId = Commune });
             return Task.FromResult(new GetUserResponse { User = user });
+        }
+
+        public override Task<GetOrgUnitResponse> GetOrgUnit(GetOrgUnitRequest request, ServerCallContext context)
+        {
+            CheckToken(context);
+            return Units().FirstOrDefault(u => u.Id == request.OrgUnitId) is { } unit
+                ? Task.FromResult(new GetOrgUnitResponse { OrgUnit = unit })
+                : throw new RpcException(new Status(StatusCode.NotFound, $"No unit {request.OrgUnitId}."));
+        }
+
+        /// <summary>Types, valid on as_of, under parent_id (every level: the tree is two deep); paging ignored.</summary>
+        public override Task<ListOrgUnitsResponse> ListOrgUnits(ListOrgUnitsRequest request, ServerCallContext context)
+        {
+            CheckToken(context);
+            var asOf = request.AsOf is { } d ? new DateOnly(d.Year, d.Month, d.Day) : new DateOnly(2026, 11, 21);
+            var response = new ListOrgUnitsResponse();
+            response.OrgUnits.AddRange(Units().Where(u =>
+                (request.Types_.Count == 0 || request.Types_.Contains(u.Type))
+                && (request.ParentId.Length == 0 || u.ParentId == request.ParentId)
+                && (u.ValidFrom is null || new DateOnly(u.ValidFrom.Year, u.ValidFrom.Month, u.ValidFrom.Day) <= asOf)
+                && (u.ValidTo is null || new DateOnly(u.ValidTo.Year, u.ValidTo.Month, u.ValidTo.Day) >= asOf)));
+            return Task.FromResult(response);
         }
 
         public override Task<ResolveOrgUnitResponse> ResolveOrgUnit(ResolveOrgUnitRequest request, ServerCallContext context)

@@ -80,7 +80,7 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Confirm_ChosenItems_ShowsWhatWillBeCreated()
+    public async Task Confirm_ChosenItems_PlansOneAssignmentPerUnitPerYear_ThisYearAndNext()
     {
         using var client = host.CreatePageClient();
         using var form = new FormUrlEncodedContent([new("muc", "1"), new("muc", "8")]);
@@ -89,9 +89,28 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Sẽ tạo 2 nhiệm vụ từ văn bản này", html, StringComparison.Ordinal);
-        Assert.Contains("thời hạn: trước ngày 15 tháng 11 hằng năm", html, StringComparison.Ordinal);
+
+        // Item 8 is for "các sở, ban, ngành tỉnh" and "UBND các huyện, thị xã, thành phố": the province's two
+        // departments and, the districts being gone, its two communes (not Ninh Bình's); 2 years each. Its own
+        // "Hằng năm" takes its date from the closing's "trước ngày 15 tháng 11 hằng năm".
+        var item8 = html[html.IndexOf("data-path=\"8\"", StringComparison.Ordinal)..];
+        Assert.Contains("4 đơn vị: Sở Nội vụ, Sở Tài chính, UBND xã Tân Hưng, UBND phường Phố Hiến", item8, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xuân Trường", html, StringComparison.Ordinal);
+        Assert.Contains("2026: hạn 15/11/2026; 2027: hạn 15/11/2027", item8, StringComparison.Ordinal);
+        Assert.Contains("Ủy ban nhân dân tỉnh Hưng Yên (qua Sở Nội vụ tỉnh Hưng Yên)", item8, StringComparison.Ordinal);
+        Assert.Matches("Sẽ tạo 2 nhiệm vụ và \\d+ lượt giao việc", html);
         Assert.Contains("Chưa có gì được lưu.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Confirm_NothingChosen_AsksToChoose()
+    {
+        using var client = host.CreatePageClient();
+        using var form = new FormUrlEncodedContent([]);
+
+        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, FakeEoffice.Seed001Id, "xac-nhan"), form);
+
+        Assert.Contains("Chưa chọn mục nào.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
