@@ -46,6 +46,9 @@ public sealed class PluginRuntimeOptions
     /// <summary>How long each start-up step of a plugin may take before it is quarantined as hung. Defaults to 10 s.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The database plugins store their records in ("Runtime:Storage"): SQLite file <c>danvan.db</c> under <see cref="DataDirectory"/> unless configured otherwise.</summary>
+    public global::DanVan.Plugins.Storage.StorageOptions Storage { get; } = new();
+
     /// <summary>How long an old version may take to finish its calls in flight after a switch. Defaults to 30 s.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -54,6 +57,12 @@ public sealed class PluginRuntimeOptions
     /// report the paths from GC roots that hold it (a few seconds and a temporary dump file, only on a leak).
     /// </summary>
     public bool DiagnoseLeaks { get; set; } = true;
+
+    /// <summary>How the durable job scheduler polls, leases and retries (defaults suit a province).</summary>
+    public global::DanVan.Plugins.Storage.Jobs.JobSchedulerOptions Jobs { get; } = new();
+
+    /// <summary>How the notification outbox retries while the host is down.</summary>
+    public global::DanVan.Plugins.Storage.Jobs.OutboxDispatcherOptions Outbox { get; } = new();
 
     /// <summary>Callers (names from the bearer-token table) allowed to call TabsService and EventsService as the e-office host; others get PERMISSION_DENIED. Defaults to <c>eoffice-host</c>.</summary>
     public ISet<string> HostCallers { get; } = new HashSet<string>(StringComparer.Ordinal) { "eoffice-host" };

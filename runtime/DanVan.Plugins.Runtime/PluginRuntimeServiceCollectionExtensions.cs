@@ -7,6 +7,10 @@ using DanVan.Plugins.Runtime;
 using DanVan.Plugins.Runtime.Administration;
 using DanVan.Plugins.Runtime.Events;
 using DanVan.Plugins.Runtime.Tabs;
+using DanVan.Plugins.Runtime.Data;
+using DanVan.Plugins.Storage;
+using DanVan.Plugins.Storage.Jobs;
+using DanVan.Plugins.Runtime.Jobs;
 using DanVan.Plugins.Runtime.Packaging;
 using DanVan.Plugins.Runtime.Store;
 using DanVan.Plugins.Runtime.Watching;
@@ -34,17 +38,52 @@ public static class PluginRuntimeServiceCollectionExtensions
             bearer.Tokens[caller] = token;
         }
 
-        services.AddGrpc(o => o.Interceptors.Add(new BearerTokenAuthInterceptor(bearer)));
+        services.AddGrpc(o =>
+        {
+            o.Interceptors.Add(new BearerTokenAuthInterceptor(bearer));
+            o.Interceptors.Add(new RecordStoreErrorInterceptor());
+        });
         services.AddGrpcHealthChecks();
         services.AddGrpcReflection();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new PluginLoader(sp, options));
         DirectoryService.DirectoryServiceClient? directory = null;
+        services.TryAddSingleton(_ => DatabaseConnector.Create(options.Storage, options.DataDirectory));
+        services.TryAddSingleton(sp => new PluginStorage(sp.GetRequiredService<DatabaseConnector>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(PluginDataServices.Share());
+
+        // Durable jobs and the notification outbox share the runtime's one database connector.
+        services.TryAddSingleton(sp => new JobStore(sp.GetRequiredService<DatabaseConnector>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new NotificationOutbox(sp.GetRequiredService<DatabaseConnector>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(PluginJobServices.Share());
+        services.AddHostedService(sp => new JobSchemaInitializer(sp.GetRequiredService<JobStore>()));
+        services.TryAddSingleton<IJobHandlerResolver>(sp => new PluginJobHandlerResolver(sp.GetRequiredService<PluginManager>()));
+        services.TryAddSingleton(sp => new JobScheduler(
+            sp.GetRequiredService<JobStore>(),
+            sp.GetRequiredService<IJobHandlerResolver>(),
+            sp.GetRequiredService<TimeProvider>(),
+            options.Jobs,
+            sp.GetRequiredService<ILogger<JobScheduler>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         if (options.HostAddress is not null)
         {
             var hostChannel = HostClients.CreateChannel(options);
             services.AddSingleton(HostClients.Share(hostChannel));
             directory = new DirectoryService.DirectoryServiceClient(hostChannel);
+
+            // The outbox does its own backoff while the host is down, so its channel has no retry policy.
+            var outboxChannel = GrpcChannel.ForAddress(options.HostAddress, new GrpcChannelOptions
+            {
+                HttpHandler = options.HostHttpHandler,
+                Credentials = options.HostToken is null ? null : CallCredentials.FromBearerToken(options.HostToken),
+            });
+            services.TryAddSingleton(sp => new OutboxDispatcher(
+                sp.GetRequiredService<NotificationOutbox>(),
+                new NotificationsService.NotificationsServiceClient(outboxChannel),
+                sp.GetRequiredService<TimeProvider>(),
+                options.Outbox,
+                sp.GetRequiredService<ILogger<OutboxDispatcher>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         }
 
         services.TryAddSingleton(sp => new TabTokenSigner(TabTokenKey.Load(options), sp.GetRequiredService<TimeProvider>()));

@@ -37,8 +37,10 @@ internal sealed class SqliteConnector : DatabaseConnector
             using var pragma = connection.CreateCommand();
             // WAL survives kill -9 with every committed transaction; NORMAL sync is durable in WAL
             // except on power loss of the OS itself. busy_timeout backs up DefaultTimeout for
-            // lock waits inside statements.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+            // lock waits inside statements. LIKE is case-sensitive as on PostgreSQL, so the same
+            // specification finds the same rows on both (case-insensitive search uses the folded
+            // shadow columns).
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA case_sensitive_like=ON;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

@@ -40,6 +40,8 @@ public static class PluginRuntimeServer
             o.ProvinceId = settings.ProvinceId;
             o.RootDirectory = Path.GetFullPath(settings.RootDirectory);
             o.DataDirectory = Path.GetFullPath(settings.DataDirectory);
+            o.Storage.Provider = settings.Storage.Provider;
+            o.Storage.ConnectionString = settings.Storage.ConnectionString;
             o.TrustStorePath = settings.TrustStore is null ? null : Path.GetFullPath(settings.TrustStore);
             o.DropDirectory = settings.DropDirectory is null ? null : Path.GetFullPath(settings.DropDirectory);
             o.ProvinceConfigurationPath = settings.ProvinceConfiguration is null ? null : Path.GetFullPath(settings.ProvinceConfiguration);
@@ -68,6 +70,9 @@ public static class PluginRuntimeServer
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // Plugins restored below may schedule jobs while they start: the tables must exist first.
+        await app.Services.GetRequiredService<DanVan.Plugins.Storage.Jobs.JobStore>().EnsureCreatedAsync(cancellationToken);
         await app.Services.GetRequiredService<PluginAdministration>().RestoreAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         var settings = app.Services.GetRequiredService<RuntimeServerSettings>();

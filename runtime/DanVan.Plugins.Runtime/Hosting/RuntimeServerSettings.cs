@@ -48,6 +48,9 @@ public sealed class RuntimeServerSettings
     /// <summary>The province's plugin configuration file (enabled plugins and their settings), applied live.</summary>
     public string? ProvinceConfiguration { get; set; }
 
+    /// <summary>"Runtime:Storage": Provider (Sqlite | Postgres) and ConnectionString (DANVAN_Runtime__Storage__ConnectionString for PostgreSQL).</summary>
+    public DanVan.Plugins.Storage.StorageOptions Storage { get; set; } = new();
+
     /// <summary>Caller name → bearer token; keep them out of the file (use environment variables or a secrets store).</summary>
     public Dictionary<string, string> Tokens { get; set; } = new(StringComparer.Ordinal);
 }

@@ -40,6 +40,9 @@ internal sealed class PluginLoader(IServiceProvider runtimeServices, PluginRunti
             Directory.CreateDirectory(pluginContext.DataDirectory);
             await RunBounded(manifest, "ConfigureServices", () => plugin.ConfigureServices(services, pluginContext), cancellationToken);
             provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+
+            // Before the version maps or starts anything: its schema must be ready when it takes traffic.
+            await Data.PluginDataServices.MigrateAsync(runtimeServices, provider, manifest, cancellationToken);
             var collector = new PluginEndpointCollector(runtimeServices, provider, manifest);
             await RunBounded(manifest, "Map", () => plugin.Map(collector), cancellationToken);
             foreach (var hosted in provider.GetServices<IHostedService>())
