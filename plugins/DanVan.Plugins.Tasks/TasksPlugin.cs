@@ -1,9 +1,11 @@
 using DanVan.Plugins.Contracts.Host.V1;
+using DanVan.Plugins.Data;
 using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Events;
 using DanVan.Plugins.Tasks.Extraction;
 using DanVan.Plugins.Tasks.Extraction.Resolution;
 using DanVan.Plugins.Tasks.Review;
+using DanVan.Plugins.Tasks.Storage;
 using DanVan.Plugins.Tasks.Tabs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +13,8 @@ namespace DanVan.Plugins.Tasks;
 
 /// <summary>
 /// Entry point of the Tasks plugin ("Theo dõi nhiệm vụ"): the document tab "Nhiệm vụ" (review a
-/// directive's draft tasks), its badge, and pre-extraction on document events. The host clients
+/// directive's draft, confirm it into tasks and assignments), the unit tab "Việc của đơn vị", their
+/// badges, pre-extraction on document events, and the tables (migration 1). The host clients
 /// (DirectoryService, DocumentsService) come from the runtime for the manifest's permissions; without
 /// a host they are absent and the pages say the e-office cannot be reached.
 /// </summary>
@@ -32,12 +35,17 @@ internal sealed class TasksPlugin : IPlugin
             sp.GetService<DocumentsService.DocumentsServiceClient>()));
         services.AddSingleton<IUnitExpander>(sp => new DirectoryUnitExpander(sp.GetService<DirectoryService.DirectoryServiceClient>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TaskPlanner>();
+        services.AddSingleton(TasksOptions.From(context));
+        services.AddSingleton<IPluginMigrations, TasksMigrations>();
+        services.AddSingleton<TaskStore>();
         services.AddSingleton<ITabBadgeProvider, DocumentTasksBadge>();
+        services.AddSingleton<ITabBadgeProvider, UnitTasksBadge>();
         services.AddSingleton<IHostEventHandler, DocumentEventsHandler>();
     }
 
     public void Map(IPluginEndpoints endpoints)
     {
         endpoints.MapTab(DocumentTasksTab.TabId, DocumentTasksTab.HandleAsync);
+        endpoints.MapTab(UnitTasksTab.TabId, UnitTasksTab.HandleAsync);
     }
 }

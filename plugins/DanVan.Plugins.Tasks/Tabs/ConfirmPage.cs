@@ -2,20 +2,21 @@ using System.Globalization;
 using System.Text;
 using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Review;
+using DanVan.Plugins.Tasks.Storage;
 
 namespace DanVan.Plugins.Tasks.Tabs;
 
 /// <summary>
-/// What confirming the chosen items creates: one task per item, and one assignment per unit per
-/// period (the current and the next for recurring deadlines). Until the plugin has its storage this
-/// is the plan only; nothing is saved yet (the page says so).
+/// What confirming the chosen items created: one task per item, and one assignment per unit per
+/// period (the current and the next for recurring deadlines); items confirmed before are named, not
+/// created again.
 /// </summary>
 internal static class ConfirmPage
 {
     public const string Title = "Xác nhận tạo nhiệm vụ";
     private const int UnitsShown = 6;
 
-    public static StringBuilder Render(TabRequest tab, DocumentReview review, IReadOnlyList<PlannedTask> plan)
+    public static StringBuilder Render(TabRequest tab, DocumentReview review, IReadOnlyList<PlannedTask> plan, ConfirmResult? result)
     {
         var draft = review.Resolved.Draft;
         var html = Html.Begin(Title);
@@ -29,8 +30,15 @@ internal static class ConfirmPage
         }
 
         var c = CultureInfo.InvariantCulture;
-        var assignments = plan.Sum(t => t.Units.Count * t.Periods.Count);
-        html.Append("<p id=\"tom-tat\">").Append(string.Create(c, $"Sẽ tạo {plan.Count} nhiệm vụ và {assignments} lượt giao việc (mỗi đơn vị, mỗi kỳ một lượt):")).Append("</p><ol>");
+        html.Append("<div class=\"hop\" role=\"status\" id=\"ket-qua\"><p>")
+            .Append(result is null || result.TasksCreated == 0 ? "Không tạo thêm nhiệm vụ nào." : string.Create(c, $"Đã tạo {result.TasksCreated} nhiệm vụ và {result.AssignmentsCreated} lượt giao việc (mỗi đơn vị, mỗi kỳ một lượt)."))
+            .Append("</p>");
+        if (result is { AlreadyCreated.Count: > 0 })
+        {
+            html.Append("<p>").Append(Html.Encode(string.Create(c, $"Mục {string.Join(", ", result.AlreadyCreated)} đã được tạo nhiệm vụ trước đó nên không tạo lại."))).Append("</p>");
+        }
+
+        html.Append("</div><ol>");
         foreach (var task in plan)
         {
             html.Append("<li data-path=\"").Append(Html.Encode(task.ItemPath)).Append("\"><strong>Mục ").Append(Html.Encode(task.ItemPath)).Append("</strong>: ")
@@ -57,7 +65,7 @@ internal static class ConfirmPage
             html.Append("</dl></li>");
         }
 
-        html.Append("</ol><div class=\"hop\" role=\"status\"><p>Đây là bản dự kiến để rà soát: việc lưu nhiệm vụ và giao cho từng đơn vị sẽ có khi tiện ích được nối với kho dữ liệu. Chưa có gì được lưu.</p></div>");
+        html.Append("</ol><p>Các đơn vị thấy việc của mình ở thẻ “Việc của đơn vị”.</p>");
         return html;
     }
 }

@@ -1,6 +1,8 @@
 using DanVan.Plugins.Grpc;
 using DanVan.Plugins.Tasks.Assignments;
+using DanVan.Plugins.Data;
 using DanVan.Plugins.Tasks.Review;
+using DanVan.Plugins.Tasks.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,7 +11,7 @@ namespace DanVan.Plugins.Tasks.Tabs;
 
 /// <summary>
 /// The document tab "Nhiệm vụ": GET / the review of the draft, GET muc/{path} an item's source
-/// passage, POST xac-nhan the confirmation. Each request reads the document from the host as the
+/// passage, POST xac-nhan the confirmation (creates the tasks and assignments, once). Each request reads the document from the host as the
 /// tab's officer, so the host's access rules apply; the host's refusals become Vietnamese pages.
 /// </summary>
 internal static class DocumentTasksTab
@@ -72,7 +74,10 @@ internal static class DocumentTasksTab
                 return;
             }
 
-            await Html.WriteAsync(http, ConfirmPage.Render(tab, review, plan)).ConfigureAwait(false);
+            var store = http.RequestServices.GetRequiredService<TaskStore>();
+            var result = plan.Count == 0 ? null
+                : await store.ConfirmAsync(review, plan, new ChangeContext(tab.UserId, tab.OrgUnitId, "Xác nhận nhiệm vụ từ văn bản"), http.RequestAborted).ConfigureAwait(false);
+            await Html.WriteAsync(http, ConfirmPage.Render(tab, review, plan, result)).ConfigureAwait(false);
         }
         else
         {

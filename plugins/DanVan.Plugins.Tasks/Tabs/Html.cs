@@ -21,7 +21,9 @@ internal static class Html
         ".loi{border-color:#d08700;background:#fff8e6}mark{background:#ffe680;padding:0 .1rem}mark.dv{background:#d7ecff}mark.han{background:#ffd7c2}" +
         ".nguon{white-space:pre-wrap;font-family:inherit;background:#fff;border:1px solid #d8dee6;padding:.6rem;border-radius:6px;overflow-wrap:anywhere}.nguon .ngoai{color:#6b7380}" +
         "button{font:inherit;padding:.5rem 1rem;border-radius:6px;border:1px solid #1f5fa8;background:#1f5fa8;color:#fff;cursor:pointer}" +
-        "label{display:block;padding:.15rem 0}a{color:#1f5fa8}";
+        "label{display:block;padding:.15rem 0}a{color:#1f5fa8}h2.tt{font-size:1rem;margin:0}" +
+        ".tt-qua,.tt-sap,.tt-thuong{display:inline-block;font-size:.8rem;padding:0 .4rem;border-radius:10px;margin-right:.3rem}" +
+        ".tt-qua{background:#fde2e1;color:#8a1c14}.tt-sap{background:#fff1c2;color:#6b4a00}.tt-thuong{background:#e6eef7;color:#1d4f86}";
 
     public static string Encode(string? text) => (text ?? string.Empty)
         .Replace("&", "&amp;", StringComparison.Ordinal)
