@@ -46,7 +46,19 @@ internal static class DocumentTasksTab
 
         if (rest.Length == 0 && HttpMethods.IsGet(http.Request.Method))
         {
-            await Html.WriteAsync(http, ReviewPage.Render(tab, review)).ConfigureAwait(false);
+            IReadOnlySet<string> created;
+            try
+            {
+                created = await http.RequestServices.GetRequiredService<TaskStore>().CreatedItemsAsync(tab.DocumentId, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The review must still open; confirming stays idempotent through the unique index.
+                http.RequestServices.GetRequiredService<ILogger<DocumentDrafts>>().LogWarning(ex, "Created tasks of {DocumentId} could not be read", tab.DocumentId);
+                created = new HashSet<string>();
+            }
+
+            await Html.WriteAsync(http, ReviewPage.Render(tab, review, created)).ConfigureAwait(false);
         }
         else if (rest.StartsWith(ItemPrefix, StringComparison.Ordinal) && HttpMethods.IsGet(http.Request.Method))
         {

@@ -16,7 +16,7 @@ internal static class ReviewPage
 {
     public const string Title = "Nhiệm vụ trong văn bản";
 
-    public static StringBuilder Render(TabRequest tab, DocumentReview review)
+    public static StringBuilder Render(TabRequest tab, DocumentReview review, IReadOnlySet<string> created)
     {
         var draft = review.Resolved.Draft;
         var html = Html.Begin(Title);
@@ -55,7 +55,12 @@ internal static class ReviewPage
         }
 
         html.Append("<section aria-labelledby=\"ds\"><h2 id=\"ds\">Các nhiệm vụ (").Append(draft.Items.Count.ToString(CultureInfo.InvariantCulture)).Append(")</h2>");
-        AppendItems(html, tab, review.Resolved, draft.Items);
+        if (created.Count > 0)
+        {
+            html.Append("<p class=\"hop\" id=\"da-tao\">").Append(string.Create(CultureInfo.InvariantCulture, $"Đã tạo nhiệm vụ cho {created.Count} mục của văn bản này; xác nhận lại không tạo trùng.")).Append("</p>");
+        }
+
+        AppendItems(html, tab, review.Resolved, draft.Items, created);
         html.Append("</section>");
 
         if (draft.Closing is { } closing)
@@ -66,7 +71,7 @@ internal static class ReviewPage
             html.Append("<p><a href=\"").Append(Html.Encode(tab.Link("muc/ket-luan"))).Append("\">Xem đoạn gốc</a></p></section>");
         }
 
-        AppendConfirmForm(html, tab, draft);
+        AppendConfirmForm(html, tab, draft, created);
         return html;
     }
 
@@ -103,14 +108,14 @@ internal static class ReviewPage
         return line.ToString();
     }
 
-    private static void AppendItems(StringBuilder html, TabRequest tab, ResolvedDraft resolved, IReadOnlyList<DraftItem> items)
+    private static void AppendItems(StringBuilder html, TabRequest tab, ResolvedDraft resolved, IReadOnlyList<DraftItem> items, IReadOnlySet<string> created)
     {
         html.Append("<ol class=\"muc\">");
         foreach (var item in items)
         {
             var id = "muc-" + item.Path.Replace('.', '-');
             html.Append("<li class=\"muc\" id=\"").Append(Html.Encode(id)).Append("\" data-path=\"").Append(Html.Encode(item.Path)).Append("\">");
-            html.Append("<h3>Mục ").Append(Html.Encode(item.Path)).Append("</h3>");
+            html.Append("<h3>Mục ").Append(Html.Encode(item.Path)).Append(created.Contains(item.Path) ? " <span class=\"tt-thuong\">đã tạo nhiệm vụ</span>" : string.Empty).Append("</h3>");
             html.Append("<p>").Append(Html.Encode(item.Text.Value));
             if (item.Text.Confidence < UnitLabel.LowConfidence)
             {
@@ -122,7 +127,7 @@ internal static class ReviewPage
             html.Append("<p><a href=\"").Append(Html.Encode(tab.Link("muc/" + item.Path))).Append("\">Xem đoạn gốc của mục ").Append(Html.Encode(item.Path)).Append("</a></p>");
             if (item.Children.Count > 0)
             {
-                AppendItems(html, tab, resolved, item.Children);
+                AppendItems(html, tab, resolved, item.Children, created);
             }
 
             html.Append("</li>");
@@ -219,7 +224,7 @@ internal static class ReviewPage
         html.Append("</ul></dd>");
     }
 
-    private static void AppendConfirmForm(StringBuilder html, TabRequest tab, DirectiveDraft draft)
+    private static void AppendConfirmForm(StringBuilder html, TabRequest tab, DirectiveDraft draft, IReadOnlySet<string> created)
     {
         html.Append("<section aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">Xác nhận</h2>")
             .Append("<form method=\"post\" action=\"").Append(Html.Encode(tab.Link("xac-nhan"))).Append("\">")
@@ -227,8 +232,8 @@ internal static class ReviewPage
         foreach (var item in draft.Items)
         {
             var id = "chon-" + item.Path.Replace('.', '-');
-            html.Append("<label for=\"").Append(id).Append("\"><input type=\"checkbox\" name=\"muc\" id=\"").Append(id).Append("\" value=\"").Append(Html.Encode(item.Path)).Append("\" checked> Mục ")
-                .Append(Html.Encode(item.Path)).Append(": ").Append(Html.Encode(Short(item.Text.Value))).Append("</label>");
+            html.Append("<label for=\"").Append(id).Append("\"><input type=\"checkbox\" name=\"muc\" id=\"").Append(id).Append("\" value=\"").Append(Html.Encode(item.Path)).Append(created.Contains(item.Path) ? "\"> Mục " : "\" checked> Mục ")
+                .Append(Html.Encode(item.Path)).Append(": ").Append(Html.Encode(Short(item.Text.Value))).Append(created.Contains(item.Path) ? " (đã tạo)" : string.Empty).Append("</label>");
         }
 
         html.Append("</fieldset><p><button type=\"submit\">Xác nhận tạo nhiệm vụ</button></p></form></section>");

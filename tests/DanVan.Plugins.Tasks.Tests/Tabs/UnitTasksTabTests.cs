@@ -42,12 +42,16 @@ public sealed partial class UnitTasksTabTests : IAsyncLifetime
     {
         var first = await ConfirmAsync("1", "2", "3", "4", "5", "6", "7", "8");
         var second = await ConfirmAsync("1", "8");
+        using var review = await host.GetTabPageAsync("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, FakeEoffice.Seed001Id);
+        var reviewHtml = await review.Content.ReadAsStringAsync();
 
         // 8 tasks, for 2026 and 2027: items 1 and 7 ("chính quyền các cấp", "UBND các cấp") for the two communes,
         // items 2–6 (the opening's addressees) and 8 also for the two departments: (2·2 + 6·4)·2 = 56.
         Assert.Contains("Đã tạo 8 nhiệm vụ và 56 lượt giao việc", first, StringComparison.Ordinal);
         Assert.Contains("Không tạo thêm nhiệm vụ nào.", second, StringComparison.Ordinal);
         Assert.Contains("Mục 1, 8 đã được tạo nhiệm vụ trước đó nên không tạo lại.", second, StringComparison.Ordinal);
+        Assert.Contains("Đã tạo nhiệm vụ cho 8 mục của văn bản này", reviewHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(" checked>", reviewHtml, StringComparison.Ordinal);
         Assert.Equal(8, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__tasks\""));
         Assert.Equal(56, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__assignments\""));
         Assert.Equal(64, await ScalarAsync($"SELECT COUNT(*) FROM danvan_audit WHERE plugin_id = 'danvan.tasks' AND action = 'insert' AND actor_user_id = '{FakeEoffice.Officer}' AND actor_unit_id = '{FakeEoffice.Commune}'"));
