@@ -18,6 +18,9 @@ public sealed class TaskRecord
     /// <summary>Số, ký hiệu of the legal basis as printed, e.g. "05/CT-UBND"; empty when it has none.</summary>
     public string DocumentCode { get; set; } = "";
 
+    /// <summary>The legal basis as an officer cites it, e.g. "Chỉ thị số 05/CT-UBND ngày 21/02/2022".</summary>
+    public string DocumentTitle { get; set; } = "";
+
     public string ItemPath { get; set; } = "";
 
     public string Content { get; set; } = "";

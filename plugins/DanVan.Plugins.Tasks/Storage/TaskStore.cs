@@ -29,6 +29,7 @@ internal sealed class TaskStore(IPluginData data, TimeProvider time)
                 Id = Guid.CreateVersion7(now),
                 DocumentId = documentId,
                 DocumentCode = code,
+                DocumentTitle = ReviewPageTitle(review),
                 ItemPath = planned.ItemPath,
                 Content = planned.Content,
                 LeadUnitId = planned.Lead?.Id,
@@ -79,6 +80,8 @@ internal sealed class TaskStore(IPluginData data, TimeProvider time)
 
         return new ConfirmResult(tasks.Count, assignments.Count, [.. plan.Select(p => p.ItemPath).Where(existing.Contains)]);
     }
+
+    private static string ReviewPageTitle(DocumentReview review) => Tabs.ReviewPage.DocumentLine(review.Document, review.Resolved.Draft, withIssuerAndSubject: false);
 
     /// <summary>The item paths of the document that already have a task.</summary>
     public async Task<IReadOnlySet<string>> CreatedItemsAsync(string documentId, CancellationToken cancellationToken) =>

@@ -12,6 +12,7 @@ internal sealed class TasksMigrations : IPluginMigrations
                 id UUID PRIMARY KEY,
                 document_id TEXT NOT NULL,
                 document_code TEXT NOT NULL,
+                document_title TEXT NOT NULL,
                 item_path TEXT NOT NULL,
                 content TEXT NOT NULL,
                 lead_unit_id TEXT NULL,

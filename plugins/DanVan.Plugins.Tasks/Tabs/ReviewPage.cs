@@ -76,7 +76,7 @@ internal static class ReviewPage
     }
 
     /// <summary>"Chỉ thị số 05/CT-UBND ngày 01/03/2022 của ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN: V/v …", from the host, else from the text.</summary>
-    public static string DocumentLine(Document document, DirectiveDraft draft)
+    public static string DocumentLine(Document document, DirectiveDraft draft, bool withIssuerAndSubject = true)
     {
         var m = draft.Metadata;
         var kind = document.KindName is { Length: > 0 } k ? Sentence(k) : "Văn bản";
@@ -93,6 +93,11 @@ internal static class ReviewPage
         if (!string.IsNullOrEmpty(date))
         {
             line.Append(" ngày ").Append(date);
+        }
+
+        if (!withIssuerAndSubject)
+        {
+            return line.ToString();
         }
 
         if (!string.IsNullOrEmpty(issuer))

@@ -107,7 +107,7 @@ internal static class UnitTasksTab
     }
 
     private static string Basis(TaskRecord task) =>
-        (task.DocumentCode.Length > 0 ? "Văn bản " + task.DocumentCode : "Văn bản " + task.DocumentId) + ", mục " + task.ItemPath;
+        (task.DocumentTitle.Length > 0 ? task.DocumentTitle : "Văn bản " + task.DocumentId) + ", mục " + task.ItemPath;
 
     private static string StatusClass(AssignmentStatus status) => status switch
     {

@@ -79,6 +79,7 @@ public sealed partial class UnitTasksTabTests : IAsyncLifetime
         Assert.Equal((2, BadgeSeverity.Critical, "2 việc quá hạn"), (lateBadge!.Count, lateBadge.Severity, lateBadge.Tooltip));
         Assert.Contains("<dt>Hạn</dt><dd>15/11/2026</dd>", late, StringComparison.Ordinal);
         Assert.Contains("<dt>Hạn</dt><dd>15/11/2027</dd>", late, StringComparison.Ordinal);
+        Assert.Contains("<dt>Căn cứ</dt><dd>Chỉ thị số 05/CT-UBND ngày 21/02/2022, mục 8</dd>", late, StringComparison.Ordinal);
     }
 
     [Fact]
