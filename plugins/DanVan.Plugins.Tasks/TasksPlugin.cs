@@ -1,26 +1,51 @@
 using DanVan.Plugins.Contracts.Host.V1;
+using DanVan.Plugins.Data;
+using DanVan.Plugins.Tasks.Assignments;
+using DanVan.Plugins.Tasks.Events;
 using DanVan.Plugins.Tasks.Extraction;
 using DanVan.Plugins.Tasks.Extraction.Resolution;
+using DanVan.Plugins.Tasks.Review;
+using DanVan.Plugins.Tasks.Storage;
+using DanVan.Plugins.Tasks.Tabs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan.Plugins.Tasks;
 
 /// <summary>
-/// Entry point of the Tasks plugin ("Theo dõi nhiệm vụ"). For now it offers the draft extractor and
-/// the unit resolver (over the host's DirectoryService client, which the runtime provides for the
-/// manifest's directory:read permission) to the plugin's own services; gRPC services and tabs come
-/// with the rest of issue 6.
+/// Entry point of the Tasks plugin ("Theo dõi nhiệm vụ"): the document tab "Nhiệm vụ" (review a
+/// directive's draft, confirm it into tasks and assignments), the unit tab "Việc của đơn vị", their
+/// badges, pre-extraction on document events, and the tables (migration 1). The host clients
+/// (DirectoryService, DocumentsService) come from the runtime for the manifest's permissions; without
+/// a host they are absent and the pages say the e-office cannot be reached.
 /// </summary>
 internal sealed class TasksPlugin : IPlugin
 {
     public void ConfigureServices(IServiceCollection services, PluginContext context)
     {
         services.AddSingleton<DirectiveExtractor>();
-        services.AddSingleton<IUnitDirectory>(sp => new DirectoryServiceUnitDirectory(sp.GetRequiredService<DirectoryService.DirectoryServiceClient>()));
+        services.AddSingleton<IUnitDirectory>(sp => sp.GetService<DirectoryService.DirectoryServiceClient>() is { } client
+            ? new DirectoryServiceUnitDirectory(client)
+            : new UnavailableUnitDirectory());
         services.AddSingleton<UnitResolver>();
+        services.AddSingleton(new DraftCache());
+        services.AddSingleton(sp => new DocumentDrafts(
+            sp.GetRequiredService<DirectiveExtractor>(),
+            sp.GetRequiredService<UnitResolver>(),
+            sp.GetRequiredService<DraftCache>(),
+            sp.GetService<DocumentsService.DocumentsServiceClient>()));
+        services.AddSingleton<IUnitExpander>(sp => new DirectoryUnitExpander(sp.GetService<DirectoryService.DirectoryServiceClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TaskPlanner>();
+        services.AddSingleton(TasksOptions.From(context));
+        services.AddSingleton<IPluginMigrations, TasksMigrations>();
+        services.AddSingleton<TaskStore>();
+        services.AddSingleton<ITabBadgeProvider, DocumentTasksBadge>();
+        services.AddSingleton<ITabBadgeProvider, UnitTasksBadge>();
+        services.AddSingleton<IHostEventHandler, DocumentEventsHandler>();
     }
 
     public void Map(IPluginEndpoints endpoints)
     {
+        endpoints.MapTab(DocumentTasksTab.TabId, DocumentTasksTab.HandleAsync);
+        endpoints.MapTab(UnitTasksTab.TabId, UnitTasksTab.HandleAsync);
     }
 }

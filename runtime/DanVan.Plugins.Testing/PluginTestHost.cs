@@ -52,9 +52,10 @@ public sealed class PluginTestHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the runtime and loads the plugin from its build output folder (which holds plugin.json);
-    /// <paramref name="configure"/> may change runtime options (e.g. <c>HostAddress</c> of a fake e-office).
+    /// <paramref name="configure"/> may change runtime options (e.g. <c>HostAddress</c> of a fake e-office);
+    /// <paramref name="time"/> replaces the runtime's clock, which plugins share (e.g. a fake one to pass a deadline).
     /// </summary>
-    public static async Task<PluginTestHost> StartAsync(string pluginDirectory, IReadOnlyDictionary<string, string>? settings = null, Action<PluginRuntimeOptions>? configure = null)
+    public static async Task<PluginTestHost> StartAsync(string pluginDirectory, IReadOnlyDictionary<string, string>? settings = null, Action<PluginRuntimeOptions>? configure = null, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(pluginDirectory);
         var manifestPath = Path.Combine(pluginDirectory, PluginManifest.FileName);
@@ -63,6 +64,11 @@ public sealed class PluginTestHost : IAsyncDisposable
         var root = Path.Combine(Path.GetTempPath(), "danvan-plugin-test-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddPluginRuntime(o =>
         {
             o.RootDirectory = Path.Combine(root, "store");

@@ -1,0 +1,107 @@
+using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Tasks.Assignments;
+using DanVan.Plugins.Data;
+using DanVan.Plugins.Tasks.Review;
+using DanVan.Plugins.Tasks.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DanVan.Plugins.Tasks.Tabs;
+
+/// <summary>
+/// The document tab "Nhiệm vụ": GET / the review of the draft, GET muc/{path} an item's source
+/// passage, POST xac-nhan the confirmation (creates the tasks and assignments, once). Each request reads the document from the host as the
+/// tab's officer, so the host's access rules apply; the host's refusals become Vietnamese pages.
+/// </summary>
+internal static class DocumentTasksTab
+{
+    public const string TabId = "document-tasks";
+    private const string ItemPrefix = "muc/";
+    private const string ConfirmPath = "xac-nhan";
+
+    public static async Task HandleAsync(HttpContext http)
+    {
+        var tab = http.GetTabRequest();
+        var rest = (http.Request.RouteValues["rest"] as string ?? string.Empty).Trim('/');
+        if (string.IsNullOrEmpty(tab.DocumentId))
+        {
+            await Html.WriteMessageAsync(http, ReviewPage.Title, "Thẻ này chỉ dùng trên trang của một văn bản: hãy mở văn bản rồi chọn thẻ “Nhiệm vụ”.", StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            return;
+        }
+
+        var drafts = http.RequestServices.GetRequiredService<DocumentDrafts>();
+        DocumentReview review;
+        try
+        {
+            review = await drafts.ReviewAsync(tab.DocumentId, tab.UserId, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (RpcException ex)
+        {
+            http.RequestServices.GetRequiredService<ILogger<DocumentDrafts>>().LogWarning(ex, "Document {DocumentId} could not be read for {UserId}: {Status}", tab.DocumentId, tab.UserId, ex.StatusCode);
+            var (status, message) = Refusal(ex.StatusCode, tab.DocumentId);
+            await Html.WriteMessageAsync(http, ReviewPage.Title, message, status).ConfigureAwait(false);
+            return;
+        }
+
+        if (rest.Length == 0 && HttpMethods.IsGet(http.Request.Method))
+        {
+            IReadOnlySet<string> created;
+            try
+            {
+                created = await http.RequestServices.GetRequiredService<TaskStore>().CreatedItemsAsync(tab.DocumentId, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The review must still open; confirming stays idempotent through the unique index.
+                http.RequestServices.GetRequiredService<ILogger<DocumentDrafts>>().LogWarning(ex, "Created tasks of {DocumentId} could not be read", tab.DocumentId);
+                created = new HashSet<string>();
+            }
+
+            await Html.WriteAsync(http, ReviewPage.Render(tab, review, created)).ConfigureAwait(false);
+        }
+        else if (rest.StartsWith(ItemPrefix, StringComparison.Ordinal) && HttpMethods.IsGet(http.Request.Method))
+        {
+            var item = SourcePage.Find(review.Resolved.Draft, rest[ItemPrefix.Length..]);
+            await (item is null
+                ? Html.WriteMessageAsync(http, "Không có mục này", $"Văn bản không có mục “{rest[ItemPrefix.Length..]}”.", StatusCodes.Status404NotFound, tab.Link())
+                : Html.WriteAsync(http, SourcePage.Render(tab, review, item))).ConfigureAwait(false);
+        }
+        else if (rest == ConfirmPath && HttpMethods.IsPost(http.Request.Method))
+        {
+            var chosen = http.Request.HasFormContentType
+                ? (await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false))["muc"].OfType<string>().ToHashSet(StringComparer.Ordinal)
+                : [];
+            var planner = http.RequestServices.GetRequiredService<TaskPlanner>();
+            var issuer = string.IsNullOrEmpty(review.Document.IssuerOrgUnitId) ? null : review.Document.IssuerOrgUnitId;
+            IReadOnlyList<PlannedTask> plan;
+            try
+            {
+                plan = await planner.PlanAsync(review.Resolved, issuer, chosen, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (RpcException ex)
+            {
+                http.RequestServices.GetRequiredService<ILogger<DocumentDrafts>>().LogWarning(ex, "Units of document {DocumentId} could not be listed: {Status}", tab.DocumentId, ex.StatusCode);
+                await Html.WriteMessageAsync(http, ConfirmPage.Title, "Chưa lấy được danh mục đơn vị từ hệ thống quản lý văn bản nên chưa thể lập danh sách giao việc. Vui lòng thử lại sau ít phút.", StatusCodes.Status503ServiceUnavailable, tab.Link()).ConfigureAwait(false);
+                return;
+            }
+
+            var store = http.RequestServices.GetRequiredService<TaskStore>();
+            var result = plan.Count == 0 ? null
+                : await store.ConfirmAsync(review, plan, new ChangeContext(tab.UserId, tab.OrgUnitId, "Xác nhận nhiệm vụ từ văn bản"), http.RequestAborted).ConfigureAwait(false);
+            await Html.WriteAsync(http, ConfirmPage.Render(tab, review, plan, result)).ConfigureAwait(false);
+        }
+        else
+        {
+            await Html.WriteMessageAsync(http, "Không có trang này", "Đường dẫn không đúng.", StatusCodes.Status404NotFound, tab.Link()).ConfigureAwait(false);
+        }
+    }
+
+    private static (int Status, string Message) Refusal(StatusCode code, string documentId) => code switch
+    {
+        StatusCode.NotFound => (StatusCodes.Status404NotFound, $"Không tìm thấy văn bản “{documentId}” trong hệ thống quản lý văn bản. Văn bản có thể đã bị xoá hoặc thu hồi."),
+        StatusCode.PermissionDenied => (StatusCodes.Status403Forbidden, "Bạn không có quyền xem văn bản này nên không thể xem nhiệm vụ của nó."),
+        StatusCode.InvalidArgument => (StatusCodes.Status400BadRequest, $"Mã văn bản “{documentId}” không hợp lệ."),
+        _ => (StatusCodes.Status503ServiceUnavailable, "Chưa kết nối được hệ thống quản lý văn bản. Vui lòng thử lại sau ít phút."),
+    };
+}

@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Text;
+using DanVan.Plugins.Contracts.Host.V1;
+using DanVan.Plugins.Tasks.Extraction;
+using DanVan.Plugins.Tasks.Extraction.Resolution;
+using DanVan.Plugins.Tasks.Review;
+
+namespace DanVan.Plugins.Tasks.Tabs;
+
+/// <summary>
+/// The draft of one document for the officer to review: the document line, the notes, the units the
+/// opening sentence addresses, every item with its units, deadlines and report lines, the closing
+/// paragraph's obligations, and the confirmation form.
+/// </summary>
+internal static class ReviewPage
+{
+    public const string Title = "Nhiệm vụ trong văn bản";
+
+    public static StringBuilder Render(TabRequest tab, DocumentReview review, IReadOnlySet<string> created)
+    {
+        var draft = review.Resolved.Draft;
+        var html = Html.Begin(Title);
+        html.Append("<h1>").Append(Title).Append("</h1>");
+        html.Append("<p class=\"meta\" id=\"van-ban\">").Append(Html.Encode(DocumentLine(review.Document, draft))).Append("</p>");
+
+        if (draft.Messages.Count > 0)
+        {
+            html.Append("<section class=\"hop loi\" aria-labelledby=\"luu-y\" role=\"status\"><h2 id=\"luu-y\">Lưu ý khi rà soát</h2><ul>");
+            foreach (var message in draft.Messages)
+            {
+                html.Append("<li>").Append(Html.Encode(message.Text)).Append("</li>");
+            }
+
+            html.Append("</ul></section>");
+        }
+
+        if (draft.IsEmpty)
+        {
+            html.Append("<p>Chưa có nhiệm vụ nào để xác nhận. Cán bộ có thể nhập nhiệm vụ thủ công khi chức năng giao việc sẵn sàng.</p>");
+            return html;
+        }
+
+        if (draft.Addressees.Count > 0)
+        {
+            html.Append("<section aria-labelledby=\"don-vi\"><h2 id=\"don-vi\">Đơn vị thực hiện (theo phần mở đầu)</h2><ul>");
+            // The opening and the closing often name the same units; list each once.
+            foreach (var addressee in draft.Addressees.DistinctBy(a => UnitNames.Canonical(a.Unit.Value.Name), StringComparer.Ordinal))
+            {
+                html.Append("<li>");
+                UnitLabel.Append(html, review.Resolved, addressee.Unit);
+                html.Append("</li>");
+            }
+
+            html.Append("</ul></section>");
+        }
+
+        html.Append("<section aria-labelledby=\"ds\"><h2 id=\"ds\">Các nhiệm vụ (").Append(draft.Items.Count.ToString(CultureInfo.InvariantCulture)).Append(")</h2>");
+        if (created.Count > 0)
+        {
+            html.Append("<p class=\"hop\" id=\"da-tao\">").Append(string.Create(CultureInfo.InvariantCulture, $"Đã tạo nhiệm vụ cho {created.Count} mục của văn bản này; xác nhận lại không tạo trùng.")).Append("</p>");
+        }
+
+        AppendItems(html, tab, review.Resolved, draft.Items, created);
+        html.Append("</section>");
+
+        if (draft.Closing is { } closing)
+        {
+            html.Append("<section aria-labelledby=\"to-chuc\"><h2 id=\"to-chuc\">Tổ chức thực hiện (áp dụng cho cả văn bản)</h2>");
+            html.Append("<p>").Append(Html.Encode(closing.Text.Value)).Append("</p>");
+            AppendFacts(html, review.Resolved, closing, isClosing: true);
+            html.Append("<p><a href=\"").Append(Html.Encode(tab.Link("muc/ket-luan"))).Append("\">Xem đoạn gốc</a></p></section>");
+        }
+
+        AppendConfirmForm(html, tab, draft, created);
+        return html;
+    }
+
+    /// <summary>"Chỉ thị số 05/CT-UBND ngày 01/03/2022 của ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN: V/v …", from the host, else from the text.</summary>
+    public static string DocumentLine(Document document, DirectiveDraft draft, bool withIssuerAndSubject = true)
+    {
+        var m = draft.Metadata;
+        var kind = document.KindName is { Length: > 0 } k ? Sentence(k) : "Văn bản";
+        var code = document.CodeAsPrinted is { Length: > 0 } c ? c : m.Number?.Value.ToString();
+        var date = document.IssueDate is { Year: > 0 } d ? Html.Date(d) : m.IssueDate?.Value.ToString();
+        var issuer = document.IssuerName is { Length: > 0 } i ? i : m.Issuer?.Value;
+        var subject = document.Subject is { Length: > 0 } s ? s : m.Subject?.Value;
+        var line = new StringBuilder(kind);
+        if (!string.IsNullOrEmpty(code))
+        {
+            line.Append(" số ").Append(code);
+        }
+
+        if (!string.IsNullOrEmpty(date))
+        {
+            line.Append(" ngày ").Append(date);
+        }
+
+        if (!withIssuerAndSubject)
+        {
+            return line.ToString();
+        }
+
+        if (!string.IsNullOrEmpty(issuer))
+        {
+            line.Append(" của ").Append(issuer);
+        }
+
+        if (!string.IsNullOrEmpty(subject))
+        {
+            line.Append(": ").Append(subject);
+        }
+
+        return line.ToString();
+    }
+
+    private static void AppendItems(StringBuilder html, TabRequest tab, ResolvedDraft resolved, IReadOnlyList<DraftItem> items, IReadOnlySet<string> created)
+    {
+        html.Append("<ol class=\"muc\">");
+        foreach (var item in items)
+        {
+            var id = "muc-" + item.Path.Replace('.', '-');
+            html.Append("<li class=\"muc\" id=\"").Append(Html.Encode(id)).Append("\" data-path=\"").Append(Html.Encode(item.Path)).Append("\">");
+            html.Append("<h3>Mục ").Append(Html.Encode(item.Path)).Append(created.Contains(item.Path) ? " <span class=\"tt-thuong\">đã tạo nhiệm vụ</span>" : string.Empty).Append("</h3>");
+            html.Append("<p>").Append(Html.Encode(item.Text.Value));
+            if (item.Text.Confidence < UnitLabel.LowConfidence)
+            {
+                UnitLabel.Confidence(html, item.Text.Confidence);
+            }
+
+            html.Append("</p>");
+            AppendFacts(html, resolved, item, isClosing: false);
+            html.Append("<p><a href=\"").Append(Html.Encode(tab.Link("muc/" + item.Path))).Append("\">Xem đoạn gốc của mục ").Append(Html.Encode(item.Path)).Append("</a></p>");
+            if (item.Children.Count > 0)
+            {
+                AppendItems(html, tab, resolved, item.Children, created);
+            }
+
+            html.Append("</li>");
+        }
+
+        html.Append("</ol>");
+    }
+
+    private static void AppendFacts(StringBuilder html, ResolvedDraft resolved, DraftItem item, bool isClosing)
+    {
+        html.Append("<dl>");
+        if (item.Lead is { } lead)
+        {
+            html.Append("<dt>Chủ trì</dt><dd>");
+            UnitLabel.Append(html, resolved, lead);
+            html.Append("</dd>");
+        }
+
+        AppendUnits(html, resolved, "Phối hợp", item.Cooperating);
+        AppendUnits(html, resolved, "Thực hiện", item.Assignees);
+        if (item.Lead is null && item.Assignees.Count == 0 && !isClosing)
+        {
+            html.Append("<dt>Thực hiện</dt><dd>Các đơn vị được giao ở phần mở đầu</dd>");
+        }
+
+        html.Append("<dt>Thời hạn</dt><dd>");
+        if (item.Deadlines.Count == 0)
+        {
+            html.Append(isClosing ? "không nêu" : "không nêu riêng (theo thời hạn chung của văn bản)");
+        }
+        else
+        {
+            html.Append("<ul>");
+            foreach (var due in item.Deadlines)
+            {
+                html.Append("<li class=\"han\">").Append(Html.Encode(due.Value.Describe()));
+                UnitLabel.Confidence(html, due.Confidence);
+                html.Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("</dd>");
+        foreach (var report in item.Reports)
+        {
+            html.Append("<dt>Báo cáo</dt><dd>");
+            var parts = 0;
+            if (report.ReportTo is { } to)
+            {
+                html.Append("gửi ");
+                UnitLabel.Append(html, resolved, to);
+                parts++;
+            }
+
+            if (report.Via is { } via)
+            {
+                html.Append(parts++ > 0 ? ", qua " : "qua ");
+                UnitLabel.Append(html, resolved, via);
+            }
+
+            if (report.Upstream is { } upstream)
+            {
+                html.Append(parts++ > 0 ? ", để báo cáo " : "để báo cáo ");
+                UnitLabel.Append(html, resolved, upstream);
+            }
+
+            if (report.Due is { } reportDue)
+            {
+                html.Append(parts > 0 ? "; hạn " : "hạn ").Append(Html.Encode(reportDue.Value.Describe()));
+            }
+
+            html.Append("</dd>");
+        }
+
+        html.Append("</dl>");
+    }
+
+    private static void AppendUnits(StringBuilder html, ResolvedDraft resolved, string label, IReadOnlyList<Extracted<UnitMention>> units)
+    {
+        if (units.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<dt>").Append(label).Append("</dt><dd><ul>");
+        foreach (var unit in units)
+        {
+            html.Append("<li>");
+            UnitLabel.Append(html, resolved, unit);
+            html.Append("</li>");
+        }
+
+        html.Append("</ul></dd>");
+    }
+
+    private static void AppendConfirmForm(StringBuilder html, TabRequest tab, DirectiveDraft draft, IReadOnlySet<string> created)
+    {
+        html.Append("<section aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">Xác nhận</h2>")
+            .Append("<form method=\"post\" action=\"").Append(Html.Encode(tab.Link("xac-nhan"))).Append("\">")
+            .Append("<fieldset><legend>Chọn các mục sẽ tạo thành nhiệm vụ</legend>");
+        foreach (var item in draft.Items)
+        {
+            var id = "chon-" + item.Path.Replace('.', '-');
+            html.Append("<label for=\"").Append(id).Append("\"><input type=\"checkbox\" name=\"muc\" id=\"").Append(id).Append("\" value=\"").Append(Html.Encode(item.Path)).Append(created.Contains(item.Path) ? "\"> Mục " : "\" checked> Mục ")
+                .Append(Html.Encode(item.Path)).Append(": ").Append(Html.Encode(Short(item.Text.Value))).Append(created.Contains(item.Path) ? " (đã tạo)" : string.Empty).Append("</label>");
+        }
+
+        html.Append("</fieldset><p><button type=\"submit\">Xác nhận tạo nhiệm vụ</button></p></form></section>");
+    }
+
+    public static string Short(string text) => text.Length <= 90 ? text : string.Concat(text.AsSpan(0, 90).TrimEnd(), "…");
+
+    private static string Sentence(string text)
+    {
+        var lower = text.ToLower(CultureInfo.GetCultureInfo("vi-VN"));
+        return lower.Length == 0 ? lower : string.Concat(char.ToUpper(lower[0], CultureInfo.GetCultureInfo("vi-VN")).ToString(), lower.AsSpan(1));
+    }
+}
