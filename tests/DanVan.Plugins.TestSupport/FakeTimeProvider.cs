@@ -1,4 +1,4 @@
-namespace DanVan.Plugins.Grpc.Tests.Infrastructure;
+namespace DanVan.Plugins.TestSupport;
 
 /// <summary>
 /// A clock that moves only when told to (Microsoft.Extensions.TimeProvider.Testing is not on the
