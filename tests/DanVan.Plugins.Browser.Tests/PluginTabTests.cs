@@ -37,6 +37,33 @@ public sealed class PluginTabTests(BrowserFixture browser, DemoFixture demo)
     }
 
     [Fact]
+    public async Task An_officer_checks_an_item_against_its_source_confirms_the_draft_and_sees_the_work_of_the_unit()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "u-tan-hung-can-bo");
+        await page.GotoAsync(new Uri(demo.WebAddress, Directive001 + "?tab=" + DocumentTasksTab).AbsoluteUri);
+        var frame = page.FrameLocator("iframe[data-plugin='danvan.tasks']");
+
+        // Check item 4 against the directive's own words, then come back to the review.
+        await frame.GetByRole(AriaRole.Link, new() { Name = "Xem đoạn gốc của mục 4" }).ClickAsync();
+        await Assertions.Expect(frame.Locator("h1")).ToContainTextAsync("4");
+        await Assertions.Expect(frame.Locator("body")).ToContainTextAsync("Chương trình tổng thể cải cách hành chính");
+        await page.GotoAsync(new Uri(demo.WebAddress, Directive001 + "?tab=" + DocumentTasksTab).AbsoluteUri);
+
+        // Nothing is created without the officer's confirmation; confirming creates the tasks once.
+        await frame.GetByRole(AriaRole.Button, new() { Name = "Xác nhận tạo nhiệm vụ" }).ClickAsync();
+        await Assertions.Expect(frame.Locator("body")).ToContainTextAsync(new Regex("Đã tạo \\d+ nhiệm vụ"));
+        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("05-xac-nhan-tao-nhiem-vu"), FullPage = true });
+
+        // The commune's own page now lists its share of the directive.
+        await page.GotoAsync(new Uri(demo.WebAddress, "/don-vi/xa-tan-hung?tab=danvan.tasks.unit-tasks").AbsoluteUri);
+        var unitFrame = page.FrameLocator("iframe[data-plugin='danvan.tasks']");
+        await Assertions.Expect(unitFrame.Locator("body")).ToContainTextAsync("15/11/");
+        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("06-viec-cua-don-vi-xa-tan-hung"), FullPage = true });
+    }
+
+    [Fact]
     public async Task A_disabled_plugin_shows_the_unavailable_panel_and_the_document_stays_readable()
     {
         await using var context = await NewContextAsync();
