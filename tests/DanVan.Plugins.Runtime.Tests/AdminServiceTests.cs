@@ -141,20 +141,28 @@ public sealed class AdminServiceTests
     }
 
     [Fact]
-    public async Task UninstallPlugin_Installed_RemovedAndCallsUnavailable()
+    public async Task UninstallPlugin_Installed_ForgottenEverywhere_AndAReinstallServesAgain()
     {
         await using var host = await RuntimeHost.StartAsync();
         var admin = new PluginAdminService.PluginAdminServiceClient(host.AdminChannel);
+        var greeter = new GreeterService.GreeterServiceClient(host.Channel);
         await Install(admin, TestPackages.Pack("greeter", "1.0.0", host.Scratch));
 
         await admin.UninstallPluginAsync(new UninstallPluginRequest { PluginId = "danvan.testplugins.greeter", DeleteData = true });
         var listed = await admin.ListPluginsAsync(new ListPluginsRequest());
-        var call = await Assert.ThrowsAsync<RpcException>(() => new GreeterService.GreeterServiceClient(host.Channel).SayHelloAsync(new HelloRequest()).ResponseAsync);
+        var call = await Assert.ThrowsAsync<RpcException>(() => greeter.SayHelloAsync(new HelloRequest()).ResponseAsync);
+        var health = await Assert.ThrowsAsync<RpcException>(() => new global::Grpc.Health.V1.Health.HealthClient(host.Channel)
+            .CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest { Service = "danvan.testplugins.greeter.v1.GreeterService" }).ResponseAsync);
         var again = await Assert.ThrowsAsync<RpcException>(() => admin.UninstallPluginAsync(new UninstallPluginRequest { PluginId = "danvan.testplugins.greeter" }).ResponseAsync);
 
-        Assert.DoesNotContain(listed.Plugins, p => p.Id == "danvan.testplugins.greeter" && p.State != PluginState.Disabled);
-        Assert.Equal(StatusCode.Unavailable, call.StatusCode);
+        // Gone as if never installed: not listed, its service unknown to the server and to health.
+        Assert.DoesNotContain(listed.Plugins, p => p.Id == "danvan.testplugins.greeter");
+        Assert.Equal(StatusCode.Unimplemented, call.StatusCode);
+        Assert.Equal(StatusCode.NotFound, health.StatusCode);
         Assert.Equal(StatusCode.NotFound, again.StatusCode);
+
+        await Install(admin, TestPackages.Pack("greeter", "1.0.0", host.Scratch));
+        Assert.Equal("Xin chào An từ 1.0.0!", (await greeter.SayHelloAsync(new HelloRequest { Name = "An" })).Message);
     }
 
     private static async Task<InstallPluginResponse> Install(PluginAdminService.PluginAdminServiceClient admin, string packagePath)

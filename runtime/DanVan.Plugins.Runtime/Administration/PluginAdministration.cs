@@ -119,6 +119,7 @@ public sealed class PluginAdministration
             }
 
             _store.Remove(id);
+            await _manager.ForgetAsync(id, cancellationToken);
             var data = Path.Combine(dataDirectory, id);
             if (deleteData && Directory.Exists(data))
             {

@@ -132,6 +132,44 @@ public sealed partial class PluginManager : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Forgets an uninstalled plugin: it must not be serving (disable it first). Its gRPC routes are
+    /// removed, so its services answer UNIMPLEMENTED like any unknown service, and it leaves
+    /// <see cref="List"/> and health.
+    /// </summary>
+    public async Task ForgetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            PluginSlot slot;
+            lock (_slots)
+            {
+                if (!_slots.TryGetValue(id, out slot!))
+                {
+                    return;
+                }
+
+                if (slot.Active is not null)
+                {
+                    throw new InvalidOperationException($"Plugin '{id}' is serving; disable it before forgetting it.");
+                }
+
+                _slots.Remove(id);
+            }
+
+            foreach (var service in slot.RoutedServices.Keys)
+            {
+                _registry.Remove(service);
+                _health?.ClearStatus(service);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>The service container of the plugin version serving now, or null (diagnostics and tests).</summary>
     internal IServiceProvider? ActiveServices(string id)
     {
