@@ -15,6 +15,8 @@ public sealed class JobStore
 
     private readonly DatabaseConnector _connector;
     private readonly TimeProvider _time;
+    private readonly Lock _schemaGate = new();
+    private Task? _schema;
 
     /// <summary>Creates the store; call <see cref="EnsureCreatedAsync"/> once before use.</summary>
     public JobStore(DatabaseConnector connector, TimeProvider timeProvider)
@@ -29,9 +31,23 @@ public sealed class JobStore
 
     internal StorageProvider Provider => _connector.Provider;
 
-    /// <summary>Creates the job and outbox tables if they are missing (idempotent, safe with several instances).</summary>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
-        JobSchema.EnsureCreatedAsync(_connector, cancellationToken);
+    /// <summary>
+    /// Creates the job and outbox tables if they are missing (idempotent, safe with several instances).
+    /// The DDL runs once per store: later calls (the runtime, its scheduler and its start-up all ask)
+    /// wait for that same run; a run that failed or was cancelled is tried again.
+    /// </summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_schemaGate)
+        {
+            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
+            {
+                _schema = JobSchema.EnsureCreatedAsync(_connector, CancellationToken.None);
+            }
+
+            return _schema.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <summary>The scheduler a plugin receives in its services: every job it touches belongs to <paramref name="pluginId"/>.</summary>
     public IJobScheduler ForPlugin(string pluginId)
