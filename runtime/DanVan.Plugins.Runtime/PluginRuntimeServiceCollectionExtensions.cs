@@ -72,11 +72,7 @@ public static class PluginRuntimeServiceCollectionExtensions
             directory = new DirectoryService.DirectoryServiceClient(hostChannel);
 
             // The outbox does its own backoff while the host is down, so its channel has no retry policy.
-            var outboxChannel = GrpcChannel.ForAddress(options.HostAddress, new GrpcChannelOptions
-            {
-                HttpHandler = options.HostHttpHandler,
-                Credentials = options.HostToken is null ? null : CallCredentials.FromBearerToken(options.HostToken),
-            });
+            var outboxChannel = HostClients.CreateChannel(options, retryIdempotent: false);
             services.TryAddSingleton(sp => new OutboxDispatcher(
                 sp.GetRequiredService<NotificationOutbox>(),
                 new NotificationsService.NotificationsServiceClient(outboxChannel),

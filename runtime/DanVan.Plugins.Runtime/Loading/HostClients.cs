@@ -33,11 +33,12 @@ internal static class HostClients
         }
     });
 
-    public static GrpcChannel CreateChannel(PluginRuntimeOptions options) =>
+    /// <param name="retryIdempotent">Retry rpcs the contract marks idempotent; off for callers that do their own backoff (the outbox).</param>
+    public static GrpcChannel CreateChannel(PluginRuntimeOptions options, bool retryIdempotent = true) =>
         GrpcChannel.ForAddress(options.HostAddress!, new GrpcChannelOptions
         {
             HttpHandler = options.HostHttpHandler,
             Credentials = options.HostToken is null ? null : CallCredentials.FromBearerToken(options.HostToken),
-            RetryPolicy = new RetryPolicy(),
+            RetryPolicy = retryIdempotent ? new RetryPolicy() : null,
         });
 }
