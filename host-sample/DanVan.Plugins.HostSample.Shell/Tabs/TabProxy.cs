@@ -54,14 +54,10 @@ internal sealed class TabProxy(
 
         using var request = new HttpRequestMessage(new HttpMethod(http.Request.Method), session.BasePath + (rest ?? string.Empty) + QueryWithoutToken(http.Request.Query))
         {
-            // The runtime's endpoint speaks HTTP/2 with prior knowledge, like its gRPC services.
+            // The runtime's endpoint speaks HTTP/2, over cleartext with prior knowledge (h2c).
             Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionOrHigher,
+            VersionPolicy = _http.BaseAddress?.Scheme == Uri.UriSchemeHttp ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrHigher,
         };
-        if (_http.BaseAddress?.Scheme == Uri.UriSchemeHttp)
-        {
-            request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
-        }
 
         request.Headers.TryAddWithoutValidation(TokenHeader, token);
         foreach (var name in ForwardedRequestHeaders)

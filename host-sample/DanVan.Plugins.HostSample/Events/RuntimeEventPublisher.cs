@@ -18,11 +18,6 @@ internal sealed partial class RuntimeEventPublisher(HostSampleOptions options, T
 
     private readonly Channel<Event> _queue = Channel.CreateUnbounded<Event>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Events the runtime acknowledged, in order (the web page and tests read it).</summary>
-    public IReadOnlyList<string> Delivered => [.. _delivered];
-
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _delivered = new();
-
     public void Publish(Event.PayloadOneofCase kind, Action<Event> fill)
     {
         var e = new Event { EventId = Guid.NewGuid().ToString("N"), OccurredAt = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
@@ -60,7 +55,6 @@ internal sealed partial class RuntimeEventPublisher(HostSampleOptions options, T
                         LogRejected(logger, rejected.EventId, rejected.Reason);
                     }
 
-                    _delivered.Enqueue(e.EventId);
                     break;
                 }
                 catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)

@@ -8,6 +8,7 @@ using DanVan.Plugins.HostSample.Shell;
 using DanVan.Plugins.HostSample.Shell.Pages;
 using DanVan.Plugins.HostSample.Text;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Options;
 using static DanVan.Plugins.HostSample.Shell.Formatting.Html;
 
 namespace DanVan.Plugins.HostSample.Web;
@@ -32,16 +33,16 @@ internal static class IssueDocumentPage
 
     public static void MapIssueDocument(this WebApplication app)
     {
-        app.MapGet(Path, (HttpContext http, UserSession session, HostStore store, TimeProvider time) =>
+        app.MapGet(Path, (HttpContext http, UserSession session, HostStore store, TimeProvider time, IOptions<ShellOptions> shell) =>
         {
             if (User(http, session, store) is not { } user)
             {
                 return Results.Redirect("/dang-nhap");
             }
 
-            return Page(user, store, Form(store, time, new Dictionary<string, string>(), []));
+            return Page(user, shell.Value, Form(store, time, new Dictionary<string, string>(), []));
         });
-        app.MapPost(Path, async (HttpContext http, UserSession session, HostStore store, RuntimeEventPublisher events, TimeProvider time) =>
+        app.MapPost(Path, async (HttpContext http, UserSession session, HostStore store, RuntimeEventPublisher events, TimeProvider time, IOptions<ShellOptions> shell) =>
         {
             if (User(http, session, store) is not { } user)
             {
@@ -54,7 +55,7 @@ internal static class IssueDocumentPage
             var errors = Validate(values, recipients, store);
             if (errors.Count > 0)
             {
-                return Page(user, store, Form(store, time, values, errors), StatusCodes.Status400BadRequest);
+                return Page(user, shell.Value, Form(store, time, values, errors), StatusCodes.Status400BadRequest);
             }
 
             var document = Build(values, recipients, user, store, time);
@@ -190,6 +191,6 @@ internal static class IssueDocumentPage
         return html.ToString();
     }
 
-    private static IResult Page(User user, HostStore store, string body, int status = StatusCodes.Status200OK) =>
-        Results.Content(PageLayout.Render("Soạn văn bản", user, Path, body, "Tỉnh Hưng Yên"), "text/html; charset=utf-8", Encoding.UTF8, status);
+    private static IResult Page(User user, ShellOptions shell, string body, int status = StatusCodes.Status200OK) =>
+        Results.Content(PageLayout.Render("Soạn văn bản", user, Path, body, shell.ProvinceName), "text/html; charset=utf-8", Encoding.UTF8, status);
 }

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using DanVan.Plugins.HostSample.Data;
 
 namespace DanVan.Plugins.HostSample.Web;
@@ -33,7 +31,6 @@ internal static class WebShellPlaceholder
     private static string Html(string title, string body) =>
         $"<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{E(title)}</title></head><body><h1>{E(title)}</h1>{body}</body></html>";
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private static string E(string text) => Encoder.Encode(text);
+    // The shell's encoder: Vietnamese letters stay letters, markup is encoded.
+    private static string E(string text) => DanVan.Plugins.HostSample.Shell.Formatting.Html.E(text);
 }
