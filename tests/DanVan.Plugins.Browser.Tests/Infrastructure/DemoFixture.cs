@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using DanVan.Plugins.HostSample.Demo;
 using DanVan.Plugins.Runtime.Administration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,11 +20,11 @@ public sealed class DemoFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var runtimePort = FreePort();
+        var runtimePort = FreePort.Next();
         Demo = await HostSampleDemo.StartAsync(
         [
-            "--grpc-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--web-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--grpc-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--web-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--data", Path.Combine(_root, "host"),
             "--HostSample:RuntimeAddress", $"http://127.0.0.1:{runtimePort}",
             "--Runtime:GrpcPort", runtimePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -46,12 +44,5 @@ public sealed class DemoFixture : IAsyncLifetime
         {
             // A file still held open by a finishing background task; the temp folder is cleaned later.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using DanVan.Plugins.Grpc;
 using Grpc.Health.V1;
 
@@ -31,7 +29,7 @@ internal sealed class RuntimeServerProcess : IAsyncDisposable
         // The tests run from bin/<Configuration>/net10.0/; the server was built with the same configuration.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var server = Path.Combine(RepoPaths.Root, "runtime", "DanVan.Plugins.Runtime.Server", "bin", configuration, "net10.0", "DanVan.Plugins.Runtime.Server.dll");
-        var port = FreePort();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(server);
         start.Environment["DANVAN_Runtime__GrpcPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -114,12 +112,5 @@ internal sealed class RuntimeServerProcess : IAsyncDisposable
                 await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
