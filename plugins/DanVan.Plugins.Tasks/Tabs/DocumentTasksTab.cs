@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace DanVan.Plugins.Tasks.Tabs;
 
 /// <summary>
-/// The document tab "Nhiệm vụ": GET / the review of the draft, GET muc/{path} an item's source
+/// The document tab "Nhiệm vụ": GET / the review of the draft, GET tien-do the tasks' progress per
+/// unit (with the managers' review forms, <see cref="ProgressActions"/>), GET muc/{path} an item's source
 /// passage, POST xac-nhan the confirmation (creates the tasks and assignments, once). Each request reads the document from the host as the
 /// tab's officer, so the host's access rules apply; the host's refusals become Vietnamese pages.
 /// Only an officer who may confirm (<see cref="ReviewAccess"/>) gets the form and may post it; the
@@ -63,6 +64,11 @@ internal static class DocumentTasksTab
 
             var officer = await OfficerOrNullAsync(http, tab).ConfigureAwait(false);
             await Html.WriteAsync(http, ReviewPage.Render(tab, review, created, officer is not null && ReviewAccess.CanConfirm(officer, review))).ConfigureAwait(false);
+        }
+        else if ((rest == ProgressPage.Path && HttpMethods.IsGet(http.Request.Method))
+            || (rest is ProgressPage.ReviewPath or ProgressPage.ExtensionPath && HttpMethods.IsPost(http.Request.Method)))
+        {
+            await ProgressActions.HandleAsync(http, tab, review, rest).ConfigureAwait(false);
         }
         else if (rest.StartsWith(ItemPrefix, StringComparison.Ordinal) && HttpMethods.IsGet(http.Request.Method))
         {
