@@ -4,6 +4,7 @@ using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Events;
 using DanVan.Plugins.Tasks.Extraction;
 using DanVan.Plugins.Tasks.Extraction.Resolution;
+using DanVan.Plugins.Tasks.Reminders;
 using DanVan.Plugins.Tasks.Review;
 using DanVan.Plugins.Tasks.Storage;
 using DanVan.Plugins.Tasks.Tabs;
@@ -41,6 +42,8 @@ internal sealed class TasksPlugin : IPlugin
         services.AddSingleton<ITabBadgeProvider, DocumentTasksBadge>();
         services.AddSingleton<ITabBadgeProvider, UnitTasksBadge>();
         services.AddSingleton<IHostEventHandler, DocumentEventsHandler>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddSingleton<DanVan.Plugins.Jobs.IJobHandler, AssignmentReminderJob>();
     }
 
     public void Map(IPluginEndpoints endpoints)

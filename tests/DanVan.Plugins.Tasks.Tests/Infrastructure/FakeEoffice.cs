@@ -35,6 +35,23 @@ internal sealed class FakeEoffice : IAsyncDisposable
     /// <summary>Every GetDocument request, in order.</summary>
     public ConcurrentQueue<GetDocumentRequest> DocumentRequests { get; } = new();
 
+    /// <summary>Notifications the runtime delivered on the plugin's behalf, in arrival order, one per idempotency key (as the contract asks of hosts).</summary>
+    public ConcurrentQueue<SendNotificationRequest> Notifications { get; } = new();
+
+    private readonly ConcurrentDictionary<string, string> _notificationIds = new(StringComparer.Ordinal);
+
+    private readonly SemaphoreSlim _notified = new(0);
+
+    /// <summary>Waits until at least <paramref name="count"/> notifications have arrived.</summary>
+    public async Task WaitForNotificationsAsync(int count, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (Notifications.Count < count)
+        {
+            await _notified.WaitAsync(deadline.Token);
+        }
+    }
+
     public InMemoryUnitDirectory Directory { get; } = new(Units(), new FixedClock(new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero)));
 
     public static async Task<FakeEoffice> StartAsync()
@@ -48,6 +65,7 @@ internal sealed class FakeEoffice : IAsyncDisposable
         eoffice.app = builder.Build();
         eoffice.app.MapGrpcService<Documents>();
         eoffice.app.MapGrpcService<Directory_>();
+        eoffice.app.MapGrpcService<Notifications_>();
         await eoffice.app.StartAsync();
         eoffice.Address = new Uri(eoffice.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return eoffice;
@@ -103,6 +121,23 @@ internal sealed class FakeEoffice : IAsyncDisposable
         if (app is not null)
         {
             await app.DisposeAsync();
+        }
+    }
+
+    private sealed class Notifications_(FakeEoffice eoffice) : NotificationsService.NotificationsServiceBase
+    {
+        public override Task<SendNotificationResponse> SendNotification(SendNotificationRequest request, ServerCallContext context)
+        {
+            // Delivery is at least once; a repeated key is the same notification, answered as a duplicate.
+            var id = "tb-" + request.IdempotencyKey;
+            if (!eoffice._notificationIds.TryAdd(request.IdempotencyKey, id))
+            {
+                return Task.FromResult(new SendNotificationResponse { NotificationId = id, Duplicate = true });
+            }
+
+            eoffice.Notifications.Enqueue(request);
+            eoffice._notified.Release();
+            return Task.FromResult(new SendNotificationResponse { NotificationId = id });
         }
     }
 
