@@ -84,15 +84,17 @@ public sealed partial class JobScheduler : BackgroundService
         {
             // Taken before looking for work, so a job scheduled meanwhile wakes the loop.
             var wake = _store.Changed.WaitAsync();
-            var delay = _options.PollInterval;
+            DateTimeOffset wakeAt;
             try
             {
-                var now = _time.GetUtcNow();
-                await RunDueAsync(now, stoppingToken).ConfigureAwait(false);
-                if (await _store.NextDueAsync(_resolver.ActivePluginIds.ToArray(), stoppingToken).ConfigureAwait(false) is { } next)
+                await RunDueAsync(_time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+
+                // Measured from the clock after the pass, which may have moved on while handlers
+                // ran (or jumped, under a test's clock): work that fell due meanwhile runs at once.
+                wakeAt = _time.GetUtcNow() + _options.PollInterval;
+                if (await _store.NextDueAsync(_resolver.ActivePluginIds.ToArray(), stoppingToken).ConfigureAwait(false) is { } next && next < wakeAt)
                 {
-                    var untilNext = next - _time.GetUtcNow();
-                    delay = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < delay ? untilNext : delay;
+                    wakeAt = next;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -103,11 +105,12 @@ public sealed partial class JobScheduler : BackgroundService
             {
                 // The database may be briefly unreachable; nothing is lost, the next poll retries.
                 LogPollFailed(ex);
+                wakeAt = _time.GetUtcNow() + _options.PollInterval;
             }
 
             try
             {
-                await Task.WhenAny(Task.Delay(delay, _time, stoppingToken), wake).ConfigureAwait(false);
+                await ClockWait.UntilAsync(_time, wakeAt, wake, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -136,8 +139,7 @@ public sealed partial class JobScheduler : BackgroundService
         }
 
         var context = new JobContext(occurrence.JobId, occurrence.PluginId, occurrence.Key, occurrence.JobName, occurrence.DueAt, occurrence.Attempt, occurrence.Payload);
-        var renewEvery = _options.LeaseDuration / 3;
-        using var renewal = _time.CreateTimer(_ => _ = RenewAsync(occurrence), null, renewEvery, renewEvery);
+        using var renewal = new LeaseRenewal(_time, _options.LeaseDuration / 3, () => RenewAsync(occurrence));
         try
         {
             await handler.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,7 @@ public sealed class OutboxDispatcherOptions
     /// <summary>Messages claimed per round trip. Defaults to 20.</summary>
     public int BatchSize { get; set; } = 20;
 
-    /// <summary>How long one SendNotification call may take. Defaults to 30 seconds.</summary>
+    /// <summary>How long one SendNotification call may take, on the wall clock (a network bound, not business time). Defaults to 30 seconds.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The delay after the first failed send; it doubles per attempt, with jitter. Defaults to 2 seconds.</summary>
