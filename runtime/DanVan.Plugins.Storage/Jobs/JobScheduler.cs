@@ -84,18 +84,15 @@ public sealed partial class JobScheduler : BackgroundService
         {
             // Taken before looking for work, so a job scheduled meanwhile wakes the loop.
             var wake = _store.Changed.WaitAsync();
-            DateTimeOffset wakeAt;
+            DateTimeOffset? dueAt = null;
             try
             {
                 await RunDueAsync(_time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
 
-                // Measured from the clock after the pass, which may have moved on while handlers
-                // ran (or jumped, under a test's clock): work that fell due meanwhile runs at once.
-                wakeAt = _time.GetUtcNow() + _options.PollInterval;
-                if (await _store.NextDueAsync(_resolver.ActivePluginIds.ToArray(), stoppingToken).ConfigureAwait(false) is { } next && next < wakeAt)
-                {
-                    wakeAt = next;
-                }
+                // An absolute instant, compared with the clock as it is when the wait is armed: it may
+                // have moved on while handlers ran (or jumped, under a test's clock), and work that fell
+                // due meanwhile runs at once.
+                dueAt = await _store.NextDueAsync(_resolver.ActivePluginIds.ToArray(), stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -105,12 +102,11 @@ public sealed partial class JobScheduler : BackgroundService
             {
                 // The database may be briefly unreachable; nothing is lost, the next poll retries.
                 LogPollFailed(ex);
-                wakeAt = _time.GetUtcNow() + _options.PollInterval;
             }
 
             try
             {
-                await ClockWait.UntilAsync(_time, wakeAt, wake, stoppingToken).ConfigureAwait(false);
+                await ClockWait.UntilAsync(_time, dueAt, _options.PollClock, _options.PollInterval, wake, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -81,18 +81,14 @@ public sealed partial class OutboxDispatcher : BackgroundService
         {
             // Taken before looking for work, so a message enqueued meanwhile wakes the loop.
             var wake = _outbox.Changed.WaitAsync();
-            DateTimeOffset wakeAt;
+            DateTimeOffset? dueAt = null;
             try
             {
                 await DispatchDueAsync(_time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
 
-                // Sleep until the next retry falls due rather than a poll later: from the clock as it
-                // is after the pass, which may have moved on (or jumped, under a test's clock) meanwhile.
-                wakeAt = _time.GetUtcNow() + _options.PollInterval;
-                if (await _outbox.NextDueAsync(stoppingToken).ConfigureAwait(false) is { } next && next < wakeAt)
-                {
-                    wakeAt = next;
-                }
+                // Sleep until the next retry falls due rather than a poll later (compared with the
+                // clock as it is when the wait is armed, which may have moved on meanwhile).
+                dueAt = await _outbox.NextDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -101,12 +97,11 @@ public sealed partial class OutboxDispatcher : BackgroundService
             catch (Exception ex)
             {
                 LogPollFailed(ex);
-                wakeAt = _time.GetUtcNow() + _options.PollInterval;
             }
 
             try
             {
-                await ClockWait.UntilAsync(_time, wakeAt, wake, stoppingToken).ConfigureAwait(false);
+                await ClockWait.UntilAsync(_time, dueAt, _options.PollClock, _options.PollInterval, wake, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
