@@ -43,7 +43,10 @@ internal sealed class TasksPlugin : IPlugin
         services.AddSingleton<ITabBadgeProvider, UnitTasksBadge>();
         services.AddSingleton<IHostEventHandler, DocumentEventsHandler>();
         services.AddSingleton<ReminderScheduler>();
+        services.AddSingleton(sp => new UnitLinks(sp.GetService<DirectoryService.DirectoryServiceClient>()));
         services.AddSingleton<DanVan.Plugins.Jobs.IJobHandler, AssignmentReminderJob>();
+        services.AddSingleton<DanVan.Plugins.Jobs.IJobHandler, ReminderSweepJob>();
+        services.AddHostedService<ReminderSweepStarter>();
     }
 
     public void Map(IPluginEndpoints endpoints)

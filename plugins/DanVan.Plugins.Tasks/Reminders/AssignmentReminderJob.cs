@@ -1,16 +1,16 @@
-using System.Globalization;
 using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Data;
 using DanVan.Plugins.Jobs;
 using DanVan.Plugins.Tasks.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan.Plugins.Tasks.Reminders;
 
 /// <summary>
-/// Sends one reminder through the host's notifications (via the runtime's outbox, so it is delivered
-/// even if the e-office is down at the time): to the unit's leaders and clerks, and — when overdue — to
-/// the leaders of the unit that issued the task too. An assignment completed meanwhile gets nothing.
-/// The idempotency key names the assignment and the reminder, so the host shows it once.
+/// Sends one reminder through the runtime's outbox (delivered when the e-office answers, even if it
+/// is down at the time): to the unit's leaders and văn thư, and — when overdue — to the report-to
+/// and issuing units too. An assignment completed meanwhile gets nothing. A job scheduled for a due
+/// date that has since moved (an approved extension) schedules the new date's reminders instead.
 /// </summary>
 internal sealed class AssignmentReminderJob(IPluginData data, IServiceProvider services) : IJobHandler
 {
@@ -25,41 +25,22 @@ internal sealed class AssignmentReminderJob(IPluginData data, IServiceProvider s
             return;
         }
 
-        var task = await data.FindAsync<TaskRecord>(assignment.TaskId, cancellationToken).ConfigureAwait(false);
-        if (task is null)
+        if (due != payload.DueDate)
         {
+            await services.GetRequiredService<ReminderScheduler>().ScheduleAsync(assignment, context.DueAt, cancellationToken).ConfigureAwait(false);
             return;
         }
+
+        var task = await data.FindAsync<TaskRecord>(assignment.TaskId, cancellationToken).ConfigureAwait(false);
 
         // Only a plugin granted notifications:send gets an outbox; without it there is no one to tell.
-        if (services.GetService(typeof(INotificationOutbox)) is not INotificationOutbox outbox)
+        if (task is null || services.GetService<INotificationOutbox>() is not { } outbox)
         {
             return;
         }
 
-        var dueText = due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-        var (title, severity) = payload.Kind switch
-        {
-            ReminderKind.BeforeDue => ($"Sắp đến hạn ({dueText}): {Short(task.Content)}", NotificationSeverity.Warning),
-            ReminderKind.OnDue => ($"Hôm nay đến hạn: {Short(task.Content)}", NotificationSeverity.Warning),
-            _ => ($"Quá hạn từ {dueText}: {Short(task.Content)}", NotificationSeverity.Urgent),
-        };
-        var request = new SendNotificationRequest
-        {
-            IdempotencyKey = $"danvan.tasks:{assignment.Id:N}:{payload.Kind}",
-            Title = title,
-            Body = $"{assignment.UnitName} — kỳ {assignment.PeriodKey}, hạn {dueText}. Căn cứ: {task.DocumentTitle}, mục {task.ItemPath}.",
-            Severity = severity,
-            OrgUnitIds = { assignment.UnitId },
-            UnitRoles = { Role.UnitLeader, Role.Clerk },
-        };
-        if (payload.Kind == ReminderKind.Overdue && task.CreatedByUnit is { Length: > 0 } issuer && issuer != assignment.UnitId)
-        {
-            request.OrgUnitIds.Add(issuer);
-        }
-
-        await outbox.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
+        var link = await services.GetRequiredService<UnitLinks>().FindAsync(assignment.UnitId, cancellationToken).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(context.DueAt.ToOffset(JobSchedule.VietnamOffset).DateTime);
+        await outbox.EnqueueAsync(ReminderMessage.Create(task, assignment, payload.Kind, today, link), cancellationToken).ConfigureAwait(false);
     }
-
-    private static string Short(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80).TrimEnd(), "…");
 }

@@ -91,15 +91,7 @@ internal static class DocumentTasksTab
                 : await store.ConfirmAsync(review, plan, new ChangeContext(tab.UserId, tab.OrgUnitId, "Xác nhận nhiệm vụ từ văn bản"), http.RequestAborted).ConfigureAwait(false);
             if (result is { TasksCreated: > 0 })
             {
-                try
-                {
-                    await http.RequestServices.GetRequiredService<Reminders.ReminderScheduler>().ScheduleForDocumentAsync(review.Document.Id, http.RequestAborted).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The tasks are saved; reminders are scheduled again at the next confirmation of the document.
-                    http.RequestServices.GetRequiredService<ILogger<DocumentDrafts>>().LogError(ex, "Reminders of document {DocumentId} were not scheduled", review.Document.Id);
-                }
+                await http.RequestServices.GetRequiredService<Reminders.ReminderScheduler>().ScheduleAfterConfirmationAsync(review.Document.Id, http.RequestAborted).ConfigureAwait(false);
             }
 
             await Html.WriteAsync(http, ConfirmPage.Render(tab, review, plan, result)).ConfigureAwait(false);

@@ -18,7 +18,7 @@ namespace DanVan.Plugins.Tasks.Tests.Infrastructure;
 /// DirectoryService.GetUser/ResolveOrgUnit (a few Hưng Yên units), on a real Kestrel h2c port, so
 /// the runtime and the plugin reach it over sockets with the runtime's bearer token.
 /// </summary>
-internal sealed class FakeEoffice : IAsyncDisposable
+internal sealed partial class FakeEoffice : IAsyncDisposable
 {
     public const string RuntimeToken = "tasks-tests-runtime-to-host-7b1c";
     public const string Seed001Id = "vb-001-chi-thi-ubnd-tinh-2022";
@@ -34,23 +34,6 @@ internal sealed class FakeEoffice : IAsyncDisposable
 
     /// <summary>Every GetDocument request, in order.</summary>
     public ConcurrentQueue<GetDocumentRequest> DocumentRequests { get; } = new();
-
-    /// <summary>Notifications the runtime delivered on the plugin's behalf, in arrival order, one per idempotency key (as the contract asks of hosts).</summary>
-    public ConcurrentQueue<SendNotificationRequest> Notifications { get; } = new();
-
-    private readonly ConcurrentDictionary<string, string> _notificationIds = new(StringComparer.Ordinal);
-
-    private readonly SemaphoreSlim _notified = new(0);
-
-    /// <summary>Waits until at least <paramref name="count"/> notifications have arrived.</summary>
-    public async Task WaitForNotificationsAsync(int count, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (Notifications.Count < count)
-        {
-            await _notified.WaitAsync(deadline.Token);
-        }
-    }
 
     public InMemoryUnitDirectory Directory { get; } = new(Units(), new FixedClock(new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero)));
 
@@ -124,23 +107,6 @@ internal sealed class FakeEoffice : IAsyncDisposable
         }
     }
 
-    private sealed class Notifications_(FakeEoffice eoffice) : NotificationsService.NotificationsServiceBase
-    {
-        public override Task<SendNotificationResponse> SendNotification(SendNotificationRequest request, ServerCallContext context)
-        {
-            // Delivery is at least once; a repeated key is the same notification, answered as a duplicate.
-            var id = "tb-" + request.IdempotencyKey;
-            if (!eoffice._notificationIds.TryAdd(request.IdempotencyKey, id))
-            {
-                return Task.FromResult(new SendNotificationResponse { NotificationId = id, Duplicate = true });
-            }
-
-            eoffice.Notifications.Enqueue(request);
-            eoffice._notified.Release();
-            return Task.FromResult(new SendNotificationResponse { NotificationId = id });
-        }
-    }
-
     private sealed class Documents(FakeEoffice eoffice) : DocumentsService.DocumentsServiceBase
     {
         public override Task<GetDocumentResponse> GetDocument(GetDocumentRequest request, ServerCallContext context)
@@ -172,7 +138,7 @@ internal sealed class FakeEoffice : IAsyncDisposable
         {
             CheckToken(context);
             return Units().FirstOrDefault(u => u.Id == request.OrgUnitId) is { } unit
-                ? Task.FromResult(new GetOrgUnitResponse { OrgUnit = unit })
+                ? Task.FromResult(new GetOrgUnitResponse { OrgUnit = WithDeepLink(unit) })
                 : throw new RpcException(new Status(StatusCode.NotFound, $"No unit {request.OrgUnitId}."));
         }
 

@@ -1,106 +1,160 @@
-using System.Net;
-using System.Text.RegularExpressions;
+using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Tasks.Tests.Infrastructure;
-using DanVan.Plugins.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace DanVan.Plugins.Tasks.Tests.Reminders;
 
 /// <summary>
-/// Reminders through the runtime's durable jobs and outbox, on a fake clock: 3 days before the due
-/// date, on it, and the day after when still open; none for an assignment already completed; each once.
+/// Reminders through the runtime's durable jobs and outbox, on a fake clock, to the stand-in e-office:
+/// item 1 of seed 001 goes to xã Tân Hưng and phường Phố Hiến, due 15/11/2026 (and 15/11/2027).
+/// Reminders at 08:00: 12/11 (3 days before), 15/11, 16/11 (overdue, escalated).
 /// </summary>
-public sealed partial class ReminderTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+public sealed class ReminderTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
-    // 01/11/2026 10:00 in Hà Nội.
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero));
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "danvan-tasks-reminders-" + Guid.NewGuid().ToString("N"));
-    private FakeEoffice eoffice = null!;
-    private PluginTestHost host = null!;
+    private const string PhoHien = "phuong-pho-hien";
+    private ReminderHost r = null!;
+
+    private readonly System.Diagnostics.Stopwatch watch = System.Diagnostics.Stopwatch.StartNew();
 
     public async Task InitializeAsync()
     {
-        eoffice = await FakeEoffice.StartAsync();
-        host = await PluginTestHost.StartAsync(TasksPluginBuild.Directory, configure: o =>
-        {
-            eoffice.Configure(o);
-            o.DataDirectory = dataDirectory;
-        }, time: clock);
+        r = await ReminderHost.StartAsync(new DateTime(2026, 11, 1, 10, 0, 0));
+        r.Log = output.WriteLine;
+        output.WriteLine($"started in {watch.ElapsedMilliseconds} ms");
     }
 
     public async Task DisposeAsync()
     {
-        await host.DisposeAsync();
-        await eoffice.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(dataDirectory, recursive: true);
+        var before = watch.ElapsedMilliseconds;
+        await r.DisposeAsync();
+        output.WriteLine($"stopped in {watch.ElapsedMilliseconds - before} ms");
     }
 
     [Fact]
-    public async Task BeforeOnAndAfterTheDueDate_TheUnitsAreRemindedOnceEach_ExceptForWorkAlreadyDone()
+    public async Task BeforeOnAndAfterTheDueDate_EachUnitIsRemindedOnce_AndNotAfterItsWorkIsDone()
     {
-        // Item 1 goes to the two communes, for 2026 and 2027.
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        await ConfirmAsync("1");
-        output.WriteLine($"confirmed {watch.ElapsedMilliseconds} ms");
+        await r.ConfirmAsync("1");
 
-        clock.Advance(new DateTimeOffset(2026, 11, 12, 1, 1, 0, TimeSpan.Zero) - clock.GetUtcNow()); // 12/11 08:01
-        await eoffice.WaitForNotificationsAsync(2, TimeSpan.FromSeconds(30));
-        var before = eoffice.Notifications.ToList();
-        output.WriteLine($"before-due reminders {watch.ElapsedMilliseconds} ms");
+        await r.AdvanceToAsync(new DateTime(2026, 11, 12, 7, 59, 0));
+        Assert.Empty(r.Eoffice.Notifications);
+        await r.AdvanceToAsync(new DateTime(2026, 11, 12, 8, 1, 0));
+        var before = r.Eoffice.Notifications.ToList();
 
-        // Xã Tân Hưng reports its 2026 work done before the due date: it hears nothing more about it.
-        var (id, version) = FirstForm(await UnitPageAsync());
-        Assert.Equal(HttpStatusCode.OK, await CompleteAsync(id, version));
+        // Xã Tân Hưng reports its 2026 work done: it hears nothing more about it.
+        await r.CompleteFirstOfTanHungAsync();
+        await r.AdvanceToAsync(new DateTime(2026, 11, 15, 8, 1, 0));
+        var onDue = r.Eoffice.Notifications.Skip(before.Count).ToList();
+        await r.AdvanceToAsync(new DateTime(2026, 11, 16, 8, 1, 0));
+        var overdue = r.Eoffice.Notifications.Skip(before.Count + onDue.Count).ToList();
+        await r.AdvanceToAsync(new DateTime(2026, 11, 30, 8, 1, 0));
 
-        clock.Advance(new DateTimeOffset(2026, 11, 16, 1, 1, 0, TimeSpan.Zero) - clock.GetUtcNow()); // 16/11 08:01
-        await eoffice.WaitForNotificationsAsync(4, TimeSpan.FromSeconds(30));
-        var all = eoffice.Notifications.ToList();
-        output.WriteLine($"all reminders {watch.ElapsedMilliseconds} ms");
-
+        Assert.Equal([PhoHien, FakeEoffice.Commune], before.Select(n => n.OrgUnitIds[0]).Order());
         Assert.All(before, n => Assert.StartsWith("Sắp đến hạn (15/11/2026): ", n.Title, StringComparison.Ordinal));
-        Assert.Equal(2, before.Select(n => n.OrgUnitIds[0]).Distinct().Count());
-        var later = all.Skip(2).ToList();
-        Assert.Equal(2, later.Count);
-        Assert.DoesNotContain(later, n => n.OrgUnitIds[0] == FakeEoffice.Commune);
-        Assert.Single(later, n => n.Title.StartsWith("Hôm nay đến hạn: ", StringComparison.Ordinal));
-        var overdue = Assert.Single(later, n => n.Title.StartsWith("Quá hạn từ 15/11/2026: ", StringComparison.Ordinal));
-        // Escalation: the unit that issued the task hears of the overdue work too.
-        Assert.Contains(FakeEoffice.Commune, overdue.OrgUnitIds);
-        Assert.Equal(all.Count, all.Select(n => n.IdempotencyKey).Distinct().Count());
-        Assert.All(all, n => Assert.Equal("danvan.tasks", n.PluginId));
+        Assert.All(before, n => Assert.Equal([Role.UnitLeader, Role.Clerk], n.UnitRoles));
+        var due = Assert.Single(onDue);
+        Assert.Equal([PhoHien], due.OrgUnitIds);
+        Assert.StartsWith("Hôm nay đến hạn (15/11/2026): ", due.Title, StringComparison.Ordinal);
+        var late = Assert.Single(overdue);
+        Assert.StartsWith("Quá hạn (hạn 15/11/2026): ", late.Title, StringComparison.Ordinal);
+        Assert.Equal(NotificationSeverity.Urgent, late.Severity);
+        // Escalation: the unit the report goes to and the unit that assigned the task hear of it too.
+        Assert.Equal(PhoHien, late.OrgUnitIds[0]);
+        Assert.Contains(FakeEoffice.Commune, late.OrgUnitIds);
+        Assert.True(late.OrgUnitIds.Count >= 2);
+
+        // Each reminder reached the e-office once: no repeat, not even a deduplicated one.
+        Assert.Equal(4, r.Eoffice.Notifications.Count);
+        Assert.Equal(4, r.Eoffice.NotificationCalls.Count);
+        Assert.All(r.Eoffice.Notifications, n => Assert.Equal("danvan.tasks", n.PluginId));
+        Assert.Equal(4, await r.ScalarAsync("SELECT COUNT(*) FROM danvan_outbox WHERE state = 'sent'"));
     }
 
-    private async Task ConfirmAsync(params string[] items)
+    [Fact]
+    public async Task TheNotification_SaysWhatWhereFromAndWhenInVietnamese_AndLeadsToTheUnitPage()
     {
-        using var client = host.CreatePageClient();
-        using var form = new FormUrlEncodedContent(items.Select(i => new KeyValuePair<string, string>("muc", i)));
-        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, FakeEoffice.Seed001Id, "xac-nhan"), form);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Đã tạo 1 nhiệm vụ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await r.ConfirmAsync("1");
+        await r.AdvanceToAsync(new DateTime(2026, 11, 12, 8, 1, 0));
+
+        var n = Assert.Single(r.Eoffice.Notifications, n => n.OrgUnitIds[0] == FakeEoffice.Commune);
+        Assert.Matches(@"^danvan\.tasks:[0-9a-f]{32}:20261115:BeforeDue$", n.IdempotencyKey);
+        Assert.Equal(NotificationSeverity.Warning, n.Severity);
+        Assert.Contains("Ủy ban nhân dân xã Tân Hưng — kỳ 2026", n.Body, StringComparison.Ordinal);
+        Assert.Contains("Căn cứ: Chỉ thị số ", n.Body, StringComparison.Ordinal);
+        Assert.Contains(", mục 1.", n.Body, StringComparison.Ordinal);
+        Assert.Contains("Hạn: 15/11/2026 (còn 3 ngày).", n.Body, StringComparison.Ordinal);
+        Assert.True(n.Body.IsNormalized(System.Text.NormalizationForm.FormC));
+        Assert.Equal(FakeEoffice.WebBase + "don-vi/" + FakeEoffice.Commune, n.DeepLink.Url);
+        Assert.Equal("Việc của đơn vị — Ủy ban nhân dân xã Tân Hưng", n.DeepLink.Title);
     }
 
-    private async Task<string> UnitPageAsync()
+    [Fact]
+    public async Task TheClockJumpsPastEveryReminderAtOnce_EachIsSentOnce()
     {
-        using var response = await host.GetTabPageAsync("unit-tasks", FakeEoffice.Officer, FakeEoffice.Commune);
-        return await response.Content.ReadAsStringAsync();
+        await r.ConfirmAsync("1");
+
+        await r.AdvanceToAsync(new DateTime(2026, 11, 20, 9, 0, 0));
+        await r.AdvanceToAsync(new DateTime(2026, 11, 21, 9, 0, 0));
+
+        var kinds = r.Eoffice.Notifications.Select(n => (n.OrgUnitIds[0], n.IdempotencyKey.Split(':')[^1])).Order().ToList();
+        Assert.Equal(
+            [(PhoHien, "BeforeDue"), (PhoHien, "OnDue"), (PhoHien, "Overdue"), (FakeEoffice.Commune, "BeforeDue"), (FakeEoffice.Commune, "OnDue"), (FakeEoffice.Commune, "Overdue")],
+            kinds);
+        Assert.Equal(6, r.Eoffice.NotificationCalls.Count);
+        Assert.All(r.Eoffice.Notifications, n => Assert.Contains(":20261115:", n.IdempotencyKey, StringComparison.Ordinal));
     }
 
-    private async Task<HttpStatusCode> CompleteAsync(string id, string version)
+    [Fact]
+    public async Task TheEofficeIsDownAtReminderTime_TheRemindersWait_ThenArriveOnce()
     {
-        using var client = host.CreatePageClient();
-        using var form = new FormUrlEncodedContent([new("id", id), new("version", version)]);
-        using var response = await client.PostAsync(host.TabPagePath("unit-tasks", FakeEoffice.Officer, FakeEoffice.Commune, relativePath: "hoan-thanh"), form);
-        return response.StatusCode;
+        await r.ConfirmAsync("1");
+        r.Eoffice.NotificationsDown = true;
+
+        await r.AdvanceToAsync(new DateTime(2026, 11, 12, 8, 1, 0));
+        await r.AdvanceToAsync(new DateTime(2026, 11, 12, 8, 30, 0));
+        var refused = r.Eoffice.NotificationsRefused;
+        var waiting = await r.ScalarAsync("SELECT COUNT(*) FROM danvan_outbox WHERE state = 'pending' AND attempts >= 2");
+        r.Eoffice.NotificationsDown = false;
+        await r.AdvanceToAsync(new DateTime(2026, 11, 12, 9, 0, 0));
+
+        Assert.DoesNotContain(r.Eoffice.Notifications, n => n.IdempotencyKey.EndsWith("OnDue", StringComparison.Ordinal));
+        Assert.True(refused >= 4, $"refused {refused}");
+        Assert.Equal(2, waiting);
+        Assert.Equal([PhoHien, FakeEoffice.Commune], r.Eoffice.Notifications.Select(n => n.OrgUnitIds[0]).Order());
+        Assert.Equal(2, await r.ScalarAsync("SELECT COUNT(*) FROM danvan_outbox WHERE state = 'sent'"));
+        // Every call but the two that delivered was refused: none was sent twice.
+        Assert.Equal(refused + 2, r.Eoffice.NotificationCalls.Count);
     }
 
-    private static (string Id, string Version) FirstForm(string html)
+    [Fact]
+    public async Task AnExtensionMovesTheReminders_ToTheNewDueDate()
     {
-        var match = CompleteForm().Match(html);
-        Assert.True(match.Success, "no completion form on the page");
-        return (match.Groups[1].Value, match.Groups[2].Value);
+        await r.ConfirmAsync("1");
+        await r.AdvanceToAsync(new DateTime(2026, 11, 12, 8, 1, 0));
+
+        // Phường Phố Hiến's extension to 30/11/2026 is approved on 13/11.
+        await r.AdvanceToAsync(new DateTime(2026, 11, 13, 14, 0, 0));
+        await r.MoveDueDateAsync(PhoHien, "2026", new DateOnly(2026, 11, 30));
+        await r.AdvanceToAsync(new DateTime(2026, 11, 16, 8, 1, 0));
+        var afterOldDate = r.Eoffice.Notifications.ToList();
+        await r.AdvanceToAsync(new DateTime(2026, 11, 27, 8, 1, 0));
+        await r.AdvanceToAsync(new DateTime(2026, 11, 30, 8, 1, 0));
+        await r.AdvanceToAsync(new DateTime(2026, 12, 1, 8, 1, 0));
+
+        var phoHien = r.Eoffice.Notifications.Where(n => n.OrgUnitIds[0] == PhoHien).Select(n => n.Title[..n.Title.IndexOf(':', StringComparison.Ordinal)]).ToList();
+        Assert.Equal(["Sắp đến hạn (15/11/2026)", "Sắp đến hạn (30/11/2026)", "Hôm nay đến hạn (30/11/2026)", "Quá hạn (hạn 30/11/2026)"], phoHien);
+        Assert.DoesNotContain(afterOldDate, n => n.OrgUnitIds[0] == PhoHien && !n.Title.Contains("Sắp đến hạn (15/11/2026)", StringComparison.Ordinal));
+        Assert.Equal(3, r.Eoffice.Notifications.Count(n => n.OrgUnitIds[0] == FakeEoffice.Commune));
+        Assert.Equal(r.Eoffice.Notifications.Count, r.Eoffice.NotificationCalls.Count);
     }
 
-    [GeneratedRegex("name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">")]
-    private static partial Regex CompleteForm();
+    [Fact]
+    public async Task ConfirmingCloseToTheDueDate_RemindsInTheSameFlow()
+    {
+        await r.AdvanceToAsync(new DateTime(2026, 11, 13, 10, 0, 0));
+
+        await r.ConfirmAsync("1");
+
+        Assert.Equal(2, r.Eoffice.Notifications.Count);
+        Assert.All(r.Eoffice.Notifications, n => Assert.Contains("Hạn: 15/11/2026 (còn 2 ngày).", n.Body, StringComparison.Ordinal));
+        Assert.Equal(6, await r.ScalarAsync("SELECT COUNT(*) FROM danvan_jobs WHERE job_name = 'assignment-reminder'"));
+    }
 }
