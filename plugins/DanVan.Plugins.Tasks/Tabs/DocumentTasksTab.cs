@@ -122,6 +122,11 @@ internal static class DocumentTasksTab
             var store = http.RequestServices.GetRequiredService<TaskStore>();
             var result = plan.Count == 0 ? null
                 : await store.ConfirmAsync(review, plan, new ChangeContext(tab.UserId, tab.OrgUnitId, "Xác nhận nhiệm vụ từ văn bản"), http.RequestAborted).ConfigureAwait(false);
+            if (result is { TasksCreated: > 0 })
+            {
+                await http.RequestServices.GetRequiredService<Reminders.ReminderScheduler>().ScheduleAfterConfirmationAsync(review.Document.Id, http.RequestAborted).ConfigureAwait(false);
+            }
+
             await Html.WriteAsync(http, ConfirmPage.Render(tab, review, plan, result)).ConfigureAwait(false);
         }
         else
