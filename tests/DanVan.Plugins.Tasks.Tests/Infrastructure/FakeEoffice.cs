@@ -18,7 +18,7 @@ namespace DanVan.Plugins.Tasks.Tests.Infrastructure;
 /// DirectoryService.GetUser/ResolveOrgUnit (a few Hưng Yên units), on a real Kestrel h2c port, so
 /// the runtime and the plugin reach it over sockets with the runtime's bearer token.
 /// </summary>
-internal sealed class FakeEoffice : IAsyncDisposable
+internal sealed partial class FakeEoffice : IAsyncDisposable
 {
     public const string RuntimeToken = "tasks-tests-runtime-to-host-7b1c";
     public const string Seed001Id = "vb-001-chi-thi-ubnd-tinh-2022";
@@ -31,6 +31,9 @@ internal sealed class FakeEoffice : IAsyncDisposable
     private WebApplication? app;
 
     public Uri Address { get; private set; } = null!;
+
+    /// <summary>Every GetUser request's user id, in order.</summary>
+    public ConcurrentQueue<string> UserRequests { get; } = new();
 
     /// <summary>Every GetDocument request, in order.</summary>
     public ConcurrentQueue<GetDocumentRequest> DocumentRequests { get; } = new();
@@ -48,6 +51,7 @@ internal sealed class FakeEoffice : IAsyncDisposable
         eoffice.app = builder.Build();
         eoffice.app.MapGrpcService<Documents>();
         eoffice.app.MapGrpcService<Directory_>();
+        eoffice.app.MapGrpcService<Notifications_>();
         await eoffice.app.StartAsync();
         eoffice.Address = new Uri(eoffice.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return eoffice;
@@ -128,16 +132,17 @@ internal sealed class FakeEoffice : IAsyncDisposable
         public override Task<GetUserResponse> GetUser(GetUserRequest request, ServerCallContext context)
         {
             CheckToken(context);
-            var user = new User { Id = request.UserId, FullName = "Cán bộ " + request.UserId, Active = true, PrimaryOrgUnitId = Commune };
-            user.RoleAssignments.Add(new RoleAssignment { Role = Role.CommuneOfficer, OrgUnitId = Commune });
-            return Task.FromResult(new GetUserResponse { User = user });
+            eoffice.UserRequests.Enqueue(request.UserId);
+            return FakeUsers.Find(request.UserId) is { } user
+                ? Task.FromResult(new GetUserResponse { User = user })
+                : throw new RpcException(new Status(StatusCode.NotFound, $"No user {request.UserId}."));
         }
 
         public override Task<GetOrgUnitResponse> GetOrgUnit(GetOrgUnitRequest request, ServerCallContext context)
         {
             CheckToken(context);
             return Units().FirstOrDefault(u => u.Id == request.OrgUnitId) is { } unit
-                ? Task.FromResult(new GetOrgUnitResponse { OrgUnit = unit })
+                ? Task.FromResult(new GetOrgUnitResponse { OrgUnit = WithDeepLink(unit) })
                 : throw new RpcException(new Status(StatusCode.NotFound, $"No unit {request.OrgUnitId}."));
         }
 
