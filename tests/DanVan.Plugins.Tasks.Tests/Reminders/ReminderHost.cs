@@ -105,22 +105,30 @@ internal sealed partial class ReminderHost : IAsyncDisposable
     {
         using var client = Host.CreatePageClient();
         using var form = new FormUrlEncodedContent(items.Select(i => new KeyValuePair<string, string>("muc", i)));
-        using var response = await client.PostAsync(Host.TabPagePath("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, FakeEoffice.Seed001Id, "xac-nhan"), form);
+        // Sở Nội vụ confirms: 001 reports to UBND tỉnh "qua Sở Nội vụ" (a commune officer may not confirm).
+        using var response = await client.PostAsync(Host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "xac-nhan"), form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"Đã tạo {items.Length} nhiệm vụ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await WaitUntilQuietAsync();
     }
 
-    /// <summary>Xã Tân Hưng reports its first open assignment (2026) done on the unit tab.</summary>
+    /// <summary>Xã Tân Hưng reports its first open assignment (2026) 100 % done on the unit tab and Sở Nội vụ accepts the report, which completes it.</summary>
     public async Task CompleteFirstOfTanHungAsync()
     {
         using var page = await Host.GetTabPageAsync("unit-tasks", FakeEoffice.Officer, FakeEoffice.Commune);
         var match = CompleteForm().Match(await page.Content.ReadAsStringAsync());
-        Assert.True(match.Success, "no completion form on the page");
+        Assert.True(match.Success, "no report form on the page");
         using var client = Host.CreatePageClient();
-        using var form = new FormUrlEncodedContent([new("id", match.Groups[1].Value), new("version", match.Groups[2].Value)]);
-        using var response = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeEoffice.Officer, FakeEoffice.Commune, relativePath: "hoan-thanh"), form);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var report = new FormUrlEncodedContent([new("id", match.Groups[1].Value), new("version", match.Groups[2].Value), new("phan-tram", "100"), new("noi-dung", "Đã hoàn thành")]);
+        using var sent = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeEoffice.Officer, FakeEoffice.Commune, relativePath: "bao-cao"), report);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        using var progress = await Host.GetTabPageAsync("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do");
+        var html = await progress.Content.ReadAsStringAsync();
+        var review = CompleteForm().Match(html[html.IndexOf("tien-do/duyet?dvt=", StringComparison.Ordinal)..]);
+        using var decision = new FormUrlEncodedContent([new("id", review.Groups[1].Value), new("version", review.Groups[2].Value), new("quyet-dinh", "chap-nhan")]);
+        using var accepted = await client.PostAsync(Host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do/duyet"), decision);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Contains("lượt việc được ghi nhận hoàn thành", await accepted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public sealed class ReminderTests(Xunit.Abstractions.ITestOutputHelper output) :
         Assert.Equal(NotificationSeverity.Urgent, late.Severity);
         // Escalation: the unit the report goes to and the unit that assigned the task hear of it too.
         Assert.Equal(PhoHien, late.OrgUnitIds[0]);
-        Assert.Contains(FakeEoffice.Commune, late.OrgUnitIds);
+        Assert.Contains(FakeEoffice.HomeAffairs, late.OrgUnitIds); // Sở Nội vụ confirmed the tasks
         Assert.True(late.OrgUnitIds.Count >= 2);
 
         // Each reminder reached the e-office once: no repeat, not even a deduplicated one.
