@@ -64,6 +64,25 @@ public sealed class PluginTabTests(BrowserFixture browser, DemoFixture demo)
         var unitFrame = page.FrameLocator("iframe[data-plugin='danvan.tasks']");
         await Assertions.Expect(unitFrame.Locator("body")).ToContainTextAsync("15/11/");
         await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("06-viec-cua-don-vi-xa-tan-hung"), FullPage = true });
+
+        // Xã Tân Hưng's officer reports its most urgent assignment done…
+        await SignInAsync(page, "u-tan-hung-can-bo");
+        await page.GotoAsync(new Uri(demo.WebAddress, "/don-vi/xa-tan-hung?tab=danvan.tasks.unit-tasks").AbsoluteUri);
+        await unitFrame.Locator("summary", new() { HasText = "Báo cáo tiến độ" }).First.ClickAsync();
+        await unitFrame.Locator("textarea[name='noi-dung']").First.FillAsync("Đã tổ chức hội nghị quán triệt Chỉ thị tới 12/12 thôn.");
+        await unitFrame.Locator("input[name='phan-tram']").First.FillAsync("100");
+        await unitFrame.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo tiến độ" }).First.ClickAsync();
+        await Assertions.Expect(unitFrame.Locator("#thong-bao")).ToContainTextAsync("Đã gửi báo cáo tiến độ 100%");
+        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("07-bao-cao-tien-do"), FullPage = true });
+
+        // …and Sở Nội vụ accepts it on the directive's progress page.
+        await SignInAsync(page, "u-snv-tham-dinh");
+        await page.GotoAsync(new Uri(demo.WebAddress, Directive001 + "?tab=" + DocumentTasksTab).AbsoluteUri);
+        await frame.GetByRole(AriaRole.Link, new() { Name = "Xem tiến độ thực hiện các nhiệm vụ của văn bản" }).ClickAsync();
+        await Assertions.Expect(frame.Locator("body")).ToContainTextAsync("Đã tổ chức hội nghị quán triệt Chỉ thị");
+        await frame.GetByRole(AriaRole.Button, new() { Name = "Chấp nhận" }).First.ClickAsync();
+        await Assertions.Expect(frame.Locator("#thong-bao")).ToContainTextAsync("lượt việc được ghi nhận hoàn thành");
+        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("08-tien-do-chap-nhan"), FullPage = true });
     }
 
     [Fact]
