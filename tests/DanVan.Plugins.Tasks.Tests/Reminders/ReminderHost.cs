@@ -145,18 +145,27 @@ internal sealed partial class ReminderHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Moves an assignment's due date as an approved extension does (ProgressService.DecideExtensionAsync
-    /// sets AssignmentRecord.DueDate), in the plugin's table, without telling the reminders.
+    /// Phường Phố Hiến's officer asks for more time on its first open assignment (2026) on the unit
+    /// tab, and Sở Nội vụ's appraiser approves on the document's "Tiến độ" page: ProgressService moves
+    /// the assignment's due date, and nothing tells the reminders.
     /// </summary>
-    public async Task MoveDueDateAsync(string unitId, string periodKey, DateOnly newDue)
+    public async Task ExtendFirstOfPhoHienAsync(DateOnly newDue)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE \"danvan_tasks__assignments\" SET due_date = $due, version = version + 1 WHERE unit_id = $unit AND period_key = $period";
-        command.Parameters.AddWithValue("$due", newDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$unit", unitId);
-        command.Parameters.AddWithValue("$period", periodKey);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        using var client = Host.CreatePageClient();
+        using var page = await Host.GetTabPageAsync("unit-tasks", FakeUsers.OtherCommuneOfficer, FakeUsers.OtherCommune);
+        var ask = ExtensionForm().Match(await page.Content.ReadAsStringAsync());
+        Assert.True(ask.Success, "no extension form on the page");
+        using var request = new FormUrlEncodedContent([new("id", ask.Groups[1].Value), new("han-moi", newDue.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), new("ly-do", "Chờ kết quả khảo sát ở các khu phố.")]);
+        using var asked = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeUsers.OtherCommuneOfficer, FakeUsers.OtherCommune, relativePath: "gia-han"), request);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+
+        using var progress = await Host.GetTabPageAsync("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do");
+        var pending = DecisionForm().Match(await progress.Content.ReadAsStringAsync());
+        Assert.True(pending.Success, "no extension to decide on the progress page");
+        using var approve = new FormUrlEncodedContent([new("id", pending.Groups[1].Value), new("version", pending.Groups[2].Value), new("quyet-dinh", "dong-y")]);
+        using var approved = await client.PostAsync(Host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do/gia-han"), approve);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(newDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), await TextAsync($"SELECT due_date FROM \"danvan_tasks__assignments\" WHERE id = '{ask.Groups[1].Value}'"));
     }
 
     public async Task<long> ScalarAsync(string sql)
@@ -233,4 +242,10 @@ internal sealed partial class ReminderHost : IAsyncDisposable
 
     [GeneratedRegex("action=\"[^\"]*tien-do/duyet[^\"]*\"[^>]*>.*?name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">", RegexOptions.Singleline)]
     private static partial Regex ReviewForm();
+
+    [GeneratedRegex("action=\"[^\"]*unit-tasks/gia-han[^\"]*\"[^>]*><input type=\"hidden\" name=\"id\" value=\"([0-9a-f-]+)\">")]
+    private static partial Regex ExtensionForm();
+
+    [GeneratedRegex("action=\"[^\"]*tien-do/gia-han[^\"]*\"[^>]*><input type=\"hidden\" name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">")]
+    private static partial Regex DecisionForm();
 }
