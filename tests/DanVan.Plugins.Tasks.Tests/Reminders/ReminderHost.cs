@@ -115,45 +115,57 @@ internal sealed partial class ReminderHost : IAsyncDisposable
     {
         using var client = Host.CreatePageClient();
         using var form = new FormUrlEncodedContent(items.Select(i => new KeyValuePair<string, string>("muc", i)));
-        // Sở Nội vụ confirms: 001 reports to UBND tỉnh "qua Sở Nội vụ" (a commune officer may not confirm).
         using var response = await client.PostAsync(Host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "xac-nhan"), form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"Đã tạo {items.Length} nhiệm vụ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await WaitUntilQuietAsync();
     }
 
-    /// <summary>Xã Tân Hưng reports its first open assignment (2026) 100 % done on the unit tab and Sở Nội vụ accepts the report, which completes it.</summary>
+    /// <summary>
+    /// Xã Tân Hưng's officer reports its first open assignment (2026) 100 % done on the unit tab, and
+    /// Sở Nội vụ's appraiser accepts the report on the document's "Tiến độ" page: that completes it.
+    /// </summary>
     public async Task CompleteFirstOfTanHungAsync()
     {
         using var page = await Host.GetTabPageAsync("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune);
-        var match = CompleteForm().Match(await page.Content.ReadAsStringAsync());
+        var match = ReportForm().Match(await page.Content.ReadAsStringAsync());
         Assert.True(match.Success, "no report form on the page");
         using var client = Host.CreatePageClient();
-        using var report = new FormUrlEncodedContent([new("id", match.Groups[1].Value), new("version", match.Groups[2].Value), new("phan-tram", "100"), new("noi-dung", "Đã hoàn thành")]);
-        using var sent = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune, relativePath: "bao-cao"), report);
-        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        using var report = new FormUrlEncodedContent([new("id", match.Groups[1].Value), new("version", match.Groups[2].Value), new("noi-dung", "Đã triển khai xong."), new("phan-tram", "100")]);
+        using var reported = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune, relativePath: "bao-cao"), report);
+        Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+
         using var progress = await Host.GetTabPageAsync("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do");
-        var html = await progress.Content.ReadAsStringAsync();
-        var review = CompleteForm().Match(html[html.IndexOf("tien-do/duyet?dvt=", StringComparison.Ordinal)..]);
-        using var decision = new FormUrlEncodedContent([new("id", review.Groups[1].Value), new("version", review.Groups[2].Value), new("quyet-dinh", "chap-nhan")]);
-        using var accepted = await client.PostAsync(Host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do/duyet"), decision);
+        var pending = ReviewForm().Match(await progress.Content.ReadAsStringAsync());
+        Assert.True(pending.Success, "no report to review on the progress page");
+        using var accept = new FormUrlEncodedContent([new("id", pending.Groups[1].Value), new("version", pending.Groups[2].Value), new("quyet-dinh", "chap-nhan")]);
+        using var accepted = await client.PostAsync(Host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do/duyet"), accept);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        Assert.Contains("lượt việc được ghi nhận hoàn thành", await accepted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__assignments\" WHERE unit_id = 'xa-tan-hung' AND state = 1"));
     }
 
     /// <summary>
-    /// Moves an assignment's due date as an approved extension does (ProgressService.DecideExtensionAsync
-    /// sets AssignmentRecord.DueDate), in the plugin's table, without telling the reminders.
+    /// Phường Phố Hiến's officer asks for more time on its first open assignment (2026) on the unit
+    /// tab, and Sở Nội vụ's appraiser approves on the document's "Tiến độ" page: ProgressService moves
+    /// the assignment's due date, and nothing tells the reminders.
     /// </summary>
-    public async Task MoveDueDateAsync(string unitId, string periodKey, DateOnly newDue)
+    public async Task ExtendFirstOfPhoHienAsync(DateOnly newDue)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE \"danvan_tasks__assignments\" SET due_date = $due, version = version + 1 WHERE unit_id = $unit AND period_key = $period";
-        command.Parameters.AddWithValue("$due", newDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$unit", unitId);
-        command.Parameters.AddWithValue("$period", periodKey);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        using var client = Host.CreatePageClient();
+        using var page = await Host.GetTabPageAsync("unit-tasks", FakeUsers.OtherCommuneOfficer, FakeUsers.OtherCommune);
+        var ask = ExtensionForm().Match(await page.Content.ReadAsStringAsync());
+        Assert.True(ask.Success, "no extension form on the page");
+        using var request = new FormUrlEncodedContent([new("id", ask.Groups[1].Value), new("han-moi", newDue.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), new("ly-do", "Chờ kết quả khảo sát ở các khu phố.")]);
+        using var asked = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeUsers.OtherCommuneOfficer, FakeUsers.OtherCommune, relativePath: "gia-han"), request);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+
+        using var progress = await Host.GetTabPageAsync("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do");
+        var pending = DecisionForm().Match(await progress.Content.ReadAsStringAsync());
+        Assert.True(pending.Success, "no extension to decide on the progress page");
+        using var approve = new FormUrlEncodedContent([new("id", pending.Groups[1].Value), new("version", pending.Groups[2].Value), new("quyet-dinh", "dong-y")]);
+        using var approved = await client.PostAsync(Host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do/gia-han"), approve);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(newDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), await TextAsync($"SELECT due_date FROM \"danvan_tasks__assignments\" WHERE id = '{ask.Groups[1].Value}'"));
     }
 
     public async Task<long> ScalarAsync(string sql)
@@ -225,6 +237,15 @@ internal sealed partial class ReminderHost : IAsyncDisposable
         return connection;
     }
 
-    [GeneratedRegex("name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">")]
-    private static partial Regex CompleteForm();
+    [GeneratedRegex("action=\"[^\"]*bao-cao[^\"]*\"[^>]*>.*?name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">", RegexOptions.Singleline)]
+    private static partial Regex ReportForm();
+
+    [GeneratedRegex("action=\"[^\"]*tien-do/duyet[^\"]*\"[^>]*>.*?name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">", RegexOptions.Singleline)]
+    private static partial Regex ReviewForm();
+
+    [GeneratedRegex("action=\"[^\"]*unit-tasks/gia-han[^\"]*\"[^>]*><input type=\"hidden\" name=\"id\" value=\"([0-9a-f-]+)\">")]
+    private static partial Regex ExtensionForm();
+
+    [GeneratedRegex("action=\"[^\"]*tien-do/gia-han[^\"]*\"[^>]*><input type=\"hidden\" name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">")]
+    private static partial Regex DecisionForm();
 }

@@ -150,7 +150,7 @@ public sealed class ReminderTests(Xunit.Abstractions.ITestOutputHelper output) :
 
         // Phường Phố Hiến's extension to 30/11/2026 is approved on 13/11.
         await r.AdvanceToAsync(new DateTime(2026, 11, 13, 14, 0, 0));
-        await r.MoveDueDateAsync(PhoHien, "2026", new DateOnly(2026, 11, 30));
+        await r.ExtendFirstOfPhoHienAsync(new DateOnly(2026, 11, 30));
         await r.AdvanceToAsync(new DateTime(2026, 11, 16, 8, 1, 0));
         var afterOldDate = r.Eoffice.Notifications.ToList();
         await r.AdvanceToAsync(new DateTime(2026, 11, 27, 8, 1, 0));
