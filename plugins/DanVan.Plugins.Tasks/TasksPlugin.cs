@@ -5,6 +5,7 @@ using DanVan.Plugins.Tasks.Events;
 using DanVan.Plugins.Tasks.Extraction;
 using DanVan.Plugins.Tasks.Extraction.Resolution;
 using DanVan.Plugins.Tasks.Review;
+using DanVan.Plugins.Tasks.Rollup;
 using DanVan.Plugins.Tasks.Storage;
 using DanVan.Plugins.Tasks.Tabs;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,8 @@ internal sealed class TasksPlugin : IPlugin
         services.AddSingleton<ITabBadgeProvider, DocumentTasksBadge>();
         services.AddSingleton<ITabBadgeProvider, UnitTasksBadge>();
         services.AddSingleton<IHostEventHandler, DocumentEventsHandler>();
+        services.AddSingleton<IOrgTreeSource>(sp => new DirectoryOrgTreeSource(sp.GetService<DirectoryService.DirectoryServiceClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AssignmentRollup>();
     }
 
     public void Map(IPluginEndpoints endpoints)

@@ -1,0 +1,169 @@
+using DanVan.Plugins.Data;
+using DanVan.Plugins.Tasks.Assignments;
+
+namespace DanVan.Plugins.Tasks.Rollup;
+
+/// <summary>
+/// Rolls assignments up by unit, directive, period and status for a filter. The database groups
+/// (status computed in SQL from the clock, see <see cref="RollupSql"/>); this class then follows the
+/// org tree: dissolved units' counts move to their successors, and each unit's row adds up
+/// everything below it.
+/// </summary>
+internal sealed class AssignmentRollup(IPluginData data, IOrgTreeSource trees, TasksOptions options, TimeProvider time)
+{
+    /// <summary>The most assignments one detail list (or export sheet) carries; narrower filters show the rest.</summary>
+    public const int DetailLimit = 100_000;
+    private const int MaxDepth = 32;
+
+    public async Task<RollupResult> RollUpAsync(RollupFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var tree = await trees.GetAsync(cancellationToken).ConfigureAwait(false);
+        var today = AssignmentStatuses.Today(time);
+        var sql = new RollupSql(data.Dialect, filter, today, options.DueSoonDays, filter.UnitId is { } root ? UnitsWithin(tree, root) : null);
+        var groups = await data.QueryAsync<UnitDocumentCount>(sql.ByUnitAndDocument(), sql.Parameters, cancellationToken).ConfigureAwait(false);
+        var periods = await data.QueryAsync<PeriodCount>(sql.ByPeriod(), sql.Parameters, cancellationToken).ConfigureAwait(false);
+        var documents = (await data.QueryAsync<DocumentInfo>(
+                "SELECT document_id, MAX(document_code) AS document_code, MAX(document_title) AS document_title FROM {table:tasks} GROUP BY document_id",
+                cancellationToken: cancellationToken).ConfigureAwait(false))
+            .ToDictionary(d => d.DocumentId, StringComparer.Ordinal);
+
+        var total = new StatusCounts();
+        var own = new Dictionary<string, StatusCounts>(StringComparer.Ordinal);
+        var byDocument = new Dictionary<string, StatusCounts>(StringComparer.Ordinal);
+        foreach (var g in groups)
+        {
+            var status = (AssignmentStatus)g.Status;
+            total.Add(status, g.Total);
+            Counts(own, tree.Effective(g.UnitId)).Add(status, g.Total);
+            Counts(byDocument, g.DocumentId).Add(status, g.Total);
+        }
+
+        var units = await UnitLinesAsync(tree, own, filter.UnitId is { } r ? tree.Effective(r) : null, cancellationToken).ConfigureAwait(false);
+        var documentLines = byDocument
+            .Select(d => documents.TryGetValue(d.Key, out var info)
+                ? new DocumentLine(d.Key, info.DocumentCode, info.DocumentTitle, d.Value)
+                : new DocumentLine(d.Key, string.Empty, d.Key, d.Value))
+            .OrderBy(d => d.Title, StringComparer.Ordinal)
+            .ToList();
+        var periodCounts = new SortedDictionary<string, StatusCounts>(StringComparer.Ordinal);
+        foreach (var p in periods)
+        {
+            Counts(periodCounts, p.PeriodKey).Add((AssignmentStatus)p.Status, p.Total);
+        }
+
+        return new RollupResult(filter, today, total, units, documentLines, [.. periodCounts.Select(p => new PeriodLine(p.Key, p.Value))]);
+    }
+
+    /// <summary>The assignments the filter selects (at most <paramref name="limit"/>), and whether there were more.</summary>
+    public async Task<(IReadOnlyList<AssignmentDetail> Rows, bool Truncated)> DetailAsync(RollupFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var tree = await trees.GetAsync(cancellationToken).ConfigureAwait(false);
+        var sql = new RollupSql(data.Dialect, filter, AssignmentStatuses.Today(time), options.DueSoonDays, filter.UnitId is { } root ? UnitsWithin(tree, root) : null);
+        var rows = await data.QueryAsync<AssignmentDetail>(sql.Detail(limit + 1), sql.Parameters, cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows.Where(r => tree.Knows(tree.Effective(r.UnitId))))
+        {
+            row.UnitName = tree.NameOf(tree.Effective(row.UnitId), row.UnitName);
+        }
+
+        return rows.Count > limit ? ([.. rows.Take(limit)], true) : (rows, false);
+    }
+
+    /// <summary>The org tree the roll-up follows (cached briefly).</summary>
+    public Task<OrgTree> TreeAsync(CancellationToken cancellationToken) => trees.GetAsync(cancellationToken);
+
+    /// <summary>Every unit id whose assignments count under <paramref name="rootId"/>: its subtree and the dissolved units they succeeded.</summary>
+    public static IReadOnlyList<string> UnitsWithin(OrgTree tree, string rootId)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var root = tree.Effective(rootId);
+        var ids = new List<string> { rootId };
+        if (root != rootId)
+        {
+            ids.Add(root);
+        }
+
+        ids.AddRange(tree.AllIds.Where(id => id != rootId && id != root && tree.IsWithin(id, root)));
+        return ids;
+    }
+
+    private async Task<IReadOnlyList<UnitLine>> UnitLinesAsync(OrgTree tree, Dictionary<string, StatusCounts> own, string? root, CancellationToken cancellationToken)
+    {
+        // Each unit's counts go to it and to every unit above it: a row shows its whole subtree.
+        var subtree = new Dictionary<string, StatusCounts>(StringComparer.Ordinal);
+        foreach (var (unitId, counts) in own)
+        {
+            string? id = unitId;
+            for (var depth = 0; id is not null && depth < MaxDepth; depth++)
+            {
+                Counts(subtree, id).Add(counts);
+                if (id == root)
+                {
+                    break;
+                }
+
+                id = tree.ParentOf(id);
+            }
+        }
+
+        var lines = new List<UnitLine>();
+        var starts = root is not null ? [root] : tree.Roots.Concat(own.Keys.Where(id => !tree.Knows(id)).Order(StringComparer.Ordinal)).ToList();
+        var unknownNames = await StoredNamesAsync(own.Keys.Where(id => !tree.Knows(id)).ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var start in starts)
+        {
+            Walk(start, 0);
+        }
+
+        return lines;
+
+        void Walk(string id, int depth)
+        {
+            if (!subtree.TryGetValue(id, out var counts) || counts.Total == 0 || depth >= MaxDepth)
+            {
+                return;
+            }
+
+            var children = tree.ChildrenOf(id);
+            lines.Add(new UnitLine(id, tree.NameOf(id, unknownNames.GetValueOrDefault(id)), depth, children.Any(c => subtree.ContainsKey(c)), counts));
+            foreach (var child in children)
+            {
+                Walk(child, depth + 1);
+            }
+        }
+    }
+
+    // Units the directory does not know (no host, or another province's unit): the name stored when the work was assigned.
+    private async Task<Dictionary<string, string>> StoredNamesAsync(IReadOnlyList<string> unitIds, CancellationToken cancellationToken)
+    {
+        if (unitIds.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var names = new List<string>();
+        for (var i = 0; i < unitIds.Count; i++)
+        {
+            var name = "u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameters[name] = unitIds[i];
+            names.Add("@" + name);
+        }
+
+        var rows = await data.QueryAsync<StoredUnitName>(
+            $"SELECT unit_id, MAX(unit_name) AS unit_name FROM {{table:assignments}} WHERE unit_id IN ({string.Join(", ", names)}) GROUP BY unit_id",
+            parameters, cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.UnitId, r => r.UnitName, StringComparer.Ordinal);
+    }
+
+    private static StatusCounts Counts<TMap>(TMap map, string key)
+        where TMap : IDictionary<string, StatusCounts>
+    {
+        if (!map.TryGetValue(key, out var counts))
+        {
+            map[key] = counts = new StatusCounts();
+        }
+
+        return counts;
+    }
+}
