@@ -37,13 +37,6 @@ if (existing == 0)
         await data.InsertManyAsync(chunk, who);
     }
 
-    await using (var c = await connector.OpenAsync())
-    await using (var cmd = c.CreateCommand())
-    {
-        cmd.CommandText = "ANALYZE";
-        await cmd.ExecuteNonQueryAsync();
-    }
-
     Console.WriteLine($"# loaded {tasks.Count:N0} tasks and {assignments.Count:N0} assignments (audited) in {load.Elapsed.TotalSeconds:F1} s");
 }
 else

@@ -4,8 +4,8 @@ using DanVan.Plugins.Tasks.Assignments;
 namespace DanVan.Plugins.Tasks.Rollup;
 
 /// <summary>
-/// Rolls assignments up by unit, directive, period and status for a filter. The database groups
-/// (status computed in SQL from the clock, see <see cref="RollupSql"/>); this class then follows the
+/// Rolls assignments up by unit, directive, period and status for a filter. The database counts
+/// (statuses computed in SQL from the clock, see <see cref="RollupSql"/>), per unit and per task and period; this class then follows the
 /// org tree: dissolved units' counts move to their successors, and each unit's row adds up
 /// everything below it.
 /// </summary>
@@ -21,38 +21,38 @@ internal sealed class AssignmentRollup(IPluginData data, IOrgTreeSource trees, T
         var tree = await trees.GetAsync(cancellationToken).ConfigureAwait(false);
         var today = AssignmentStatuses.Today(time);
         var sql = new RollupSql(data.Dialect, filter, today, options.DueSoonDays, filter.UnitId is { } root ? UnitsWithin(tree, root) : null);
-        var groups = await data.QueryAsync<UnitDocumentCount>(sql.ByUnitAndDocument(), sql.Parameters, cancellationToken).ConfigureAwait(false);
-        var periods = await data.QueryAsync<PeriodCount>(sql.ByPeriod(), sql.Parameters, cancellationToken).ConfigureAwait(false);
-        var documents = (await data.QueryAsync<DocumentInfo>(
-                "SELECT document_id, MAX(document_code) AS document_code, MAX(document_title) AS document_title FROM {table:tasks} GROUP BY document_id",
+        var units = await data.QueryAsync<UnitCounts>(sql.ByUnit(), sql.Parameters, cancellationToken).ConfigureAwait(false);
+        var taskPeriods = await data.QueryAsync<TaskPeriodCounts>(sql.ByTaskAndPeriod(), sql.Parameters, cancellationToken).ConfigureAwait(false);
+        var tasks = (await data.QueryAsync<DocumentInfo>(
+                "SELECT id, document_id, document_code, document_title FROM {table:tasks}",
                 cancellationToken: cancellationToken).ConfigureAwait(false))
-            .ToDictionary(d => d.DocumentId, StringComparer.Ordinal);
+            .ToDictionary(d => d.Id);
 
         var total = new StatusCounts();
         var own = new Dictionary<string, StatusCounts>(StringComparer.Ordinal);
-        var byDocument = new Dictionary<string, StatusCounts>(StringComparer.Ordinal);
-        foreach (var g in groups)
+        foreach (var u in units)
         {
-            var status = (AssignmentStatus)g.Status;
-            total.Add(status, g.Total);
-            Counts(own, tree.Effective(g.UnitId)).Add(status, g.Total);
-            Counts(byDocument, g.DocumentId).Add(status, g.Total);
+            u.AddTo(total);
+            u.AddTo(Counts(own, tree.Effective(u.UnitId)));
         }
 
-        var units = await UnitLinesAsync(tree, own, filter.UnitId is { } r ? tree.Effective(r) : null, cancellationToken).ConfigureAwait(false);
+        var byDocument = new Dictionary<string, StatusCounts>(StringComparer.Ordinal);
+        var periodCounts = new SortedDictionary<string, StatusCounts>(StringComparer.Ordinal);
+        foreach (var g in taskPeriods)
+        {
+            g.AddTo(Counts(byDocument, tasks.TryGetValue(g.TaskId, out var task) ? task.DocumentId : string.Empty));
+            g.AddTo(Counts(periodCounts, g.PeriodKey));
+        }
+
+        var unitLines = await UnitLinesAsync(tree, own, filter.UnitId is { } r ? tree.Effective(r) : null, cancellationToken).ConfigureAwait(false);
+        var documents = tasks.Values.GroupBy(t => t.DocumentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var documentLines = byDocument
             .Select(d => documents.TryGetValue(d.Key, out var info)
                 ? new DocumentLine(d.Key, info.DocumentCode, info.DocumentTitle, d.Value)
                 : new DocumentLine(d.Key, string.Empty, d.Key, d.Value))
             .OrderBy(d => d.Title, StringComparer.Ordinal)
             .ToList();
-        var periodCounts = new SortedDictionary<string, StatusCounts>(StringComparer.Ordinal);
-        foreach (var p in periods)
-        {
-            Counts(periodCounts, p.PeriodKey).Add((AssignmentStatus)p.Status, p.Total);
-        }
-
-        return new RollupResult(filter, today, total, units, documentLines, [.. periodCounts.Select(p => new PeriodLine(p.Key, p.Value))]);
+        return new RollupResult(filter, today, total, unitLines, documentLines, [.. periodCounts.Select(p => new PeriodLine(p.Key, p.Value))]);
     }
 
     /// <summary>The assignments the filter selects (at most <paramref name="limit"/>), and whether there were more.</summary>

@@ -1,8 +1,10 @@
 namespace DanVan.Plugins.Tasks.Rollup;
 
-/// <summary>A directive as the tasks cite it (code and title are the same on all of its tasks).</summary>
+/// <summary>A task's directive as the tasks cite it (code and title are the same on all of a directive's tasks).</summary>
 internal sealed class DocumentInfo
 {
+    public Guid Id { get; set; }
+
     public string DocumentId { get; set; } = "";
 
     public string DocumentCode { get; set; } = "";

@@ -5,25 +5,31 @@ using DanVan.Plugins.Data;
 namespace DanVan.Plugins.Tasks.Rollup;
 
 /// <summary>
-/// The roll-up's SQL. The status is computed in the query with the same rule as
-/// <see cref="Assignments.AssignmentStatuses.Compute"/> (completed: on time unless the Vietnam day of
+/// The roll-up's SQL. Statuses are counted in the query with the rule of
+/// <see cref="Assignments.AssignmentStatuses.Compute"/> (completed: late when the Vietnam day of
 /// completion is after the due date; open: overdue after the due date, due soon within N days, else
-/// not due), with today and today + N as parameters, so the database counts and only the groups travel.
-/// A year filter is a key range ("2026" ≤ key &lt; "2027" holds "2026", "2026-Q4", "2026-11"), which an
-/// index on the period key serves.
+/// not due), today and today + N being parameters. Counting is conditional sums grouped by the
+/// leading columns of migration 3's covering indexes, so SQLite streams the index once per query
+/// without sorting; a year filter is a key range ("2026" ≤ key &lt; "2027" holds "2026", "2026-Q4",
+/// "2026-11"), which those indexes serve by skip-scan.
 /// </summary>
 internal sealed class RollupSql
 {
+    private const string Done = "a.state = 1 AND a.completed_at IS NOT NULL";
     private readonly StringBuilder where = new();
+    private readonly string late;
 
     public RollupSql(DataDialect dialect, RollupFilter filter, DateOnly today, int dueSoonDays, IReadOnlyList<string>? unitIds)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var completedDay = dialect == DataDialect.Postgres
-            ? "((a.completed_at AT TIME ZONE 'UTC') + INTERVAL '7 hours')::date"
-            : "date(a.completed_at, '+7 hours')";
-        Status = "CASE WHEN a.state = 1 AND a.completed_at IS NOT NULL THEN "
-            + $"(CASE WHEN a.due_date IS NOT NULL AND {completedDay} > a.due_date THEN 4 ELSE 3 END) "
+
+        // Late: completed at or after 00:00 (UTC+7) of the day after the due date. SQLite keeps instants
+        // as "yyyy-MM-ddTHH:mm:ss.fffffffZ" in UTC, so that instant is the text "<due>T17", compared as text
+        // (no date function per row); a null due date gives null, i.e. on time, as in Compute.
+        late = dialect == DataDialect.Postgres
+            ? "a.completed_at >= ((a.due_date + 1)::timestamp - INTERVAL '7 hours') AT TIME ZONE 'UTC'"
+            : "a.completed_at >= a.due_date || 'T17'";
+        Status = $"CASE WHEN {Done} THEN (CASE WHEN {late} THEN 4 ELSE 3 END) "
             + "WHEN a.due_date IS NULL THEN 0 WHEN a.due_date < @today THEN 2 WHEN a.due_date <= @soon THEN 1 ELSE 0 END";
         Parameters["today"] = today;
         Parameters["soon"] = today.AddDays(dueSoonDays);
@@ -43,7 +49,7 @@ internal sealed class RollupSql
 
         if (!string.IsNullOrEmpty(filter.DocumentId))
         {
-            And("t.document_id = @document");
+            And("a.task_id IN (SELECT t.id FROM {table:tasks} t WHERE t.document_id = @document)");
             Parameters["document"] = filter.DocumentId;
         }
 
@@ -55,7 +61,7 @@ internal sealed class RollupSql
 
         if (unitIds is not null)
         {
-            // The subtree's units (and the dissolved units whose work it carries); never empty: "no unit" selects nothing.
+            // The subtree's units and the dissolved units whose work it carries; an empty list selects nothing.
             var names = new List<string>();
             for (var i = 0; i < unitIds.Count; i++)
             {
@@ -73,15 +79,11 @@ internal sealed class RollupSql
 
     public Dictionary<string, object?> Parameters { get; } = new(StringComparer.Ordinal);
 
-    private const string From = " FROM {table:assignments} a JOIN {table:tasks} t ON t.id = a.task_id";
+    /// <summary>Counts per unit as stored (rows of <see cref="UnitCounts"/>).</summary>
+    public string ByUnit() => $"SELECT a.unit_id AS unit_id, {Sums} FROM {{table:assignments}} a{Where} GROUP BY a.unit_id";
 
-    /// <summary>Counts per unit (as stored), directive and status.</summary>
-    public string ByUnitAndDocument() =>
-        $"SELECT a.unit_id AS unit_id, t.document_id AS document_id, {Status} AS status, COUNT(*) AS total{From}{Where} GROUP BY 1, 2, 3";
-
-    /// <summary>Counts per period and status.</summary>
-    public string ByPeriod() =>
-        $"SELECT a.period_key AS period_key, {Status} AS status, COUNT(*) AS total{From}{Where} GROUP BY 1, 2";
+    /// <summary>Counts per task and period (rows of <see cref="TaskPeriodCounts"/>): directives and periods both come from these.</summary>
+    public string ByTaskAndPeriod() => $"SELECT a.task_id AS task_id, a.period_key AS period_key, {Sums} FROM {{table:assignments}} a{Where} GROUP BY a.task_id, a.period_key";
 
     /// <summary>One row per assignment with its task, in unit, directive, item and period order, at most @limit.</summary>
     public string Detail(int limit)
@@ -89,9 +91,17 @@ internal sealed class RollupSql
         Parameters["limit"] = limit;
         return "SELECT a.id AS id, a.unit_id AS unit_id, a.unit_name AS unit_name, t.document_id AS document_id, t.document_code AS document_code, "
             + "t.document_title AS document_title, t.item_path AS item_path, t.content AS content, a.period_key AS period_key, a.due_date AS due_date, "
-            + $"a.state AS state, a.completed_at AS completed_at, {Status} AS status{From}{Where} "
+            + $"a.state AS state, a.completed_at AS completed_at, {Status} AS status FROM {{table:assignments}} a JOIN {{table:tasks}} t ON t.id = a.task_id{Where} "
             + "ORDER BY a.unit_id, t.document_id, t.item_path, a.period_key LIMIT @limit";
     }
+
+    // Not due is the rest: total − completed − overdue − due soon.
+    private string Sums =>
+        "COUNT(*) AS total, "
+        + $"SUM(CASE WHEN {Done} THEN 1 ELSE 0 END) AS completed, "
+        + $"SUM(CASE WHEN {Done} AND {late} THEN 1 ELSE 0 END) AS completed_late, "
+        + $"SUM(CASE WHEN NOT ({Done}) AND a.due_date < @today THEN 1 ELSE 0 END) AS overdue, "
+        + $"SUM(CASE WHEN NOT ({Done}) AND a.due_date >= @today AND a.due_date <= @soon THEN 1 ELSE 0 END) AS due_soon";
 
     private string Where => where.Length == 0 ? string.Empty : " WHERE " + where;
 
