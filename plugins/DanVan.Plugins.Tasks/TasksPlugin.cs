@@ -52,5 +52,6 @@ internal sealed class TasksPlugin : IPlugin
     {
         endpoints.MapTab(DocumentTasksTab.TabId, DocumentTasksTab.HandleAsync);
         endpoints.MapTab(UnitTasksTab.TabId, UnitTasksTab.HandleAsync);
+        endpoints.MapTab(ProvinceDashboardTab.TabId, ProvinceDashboardTab.HandleAsync);
     }
 }

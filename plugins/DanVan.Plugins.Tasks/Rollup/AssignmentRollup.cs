@@ -52,7 +52,9 @@ internal sealed class AssignmentRollup(IPluginData data, IOrgTreeSource trees, T
                 : new DocumentLine(d.Key, string.Empty, d.Key, d.Value))
             .OrderBy(d => d.Title, StringComparer.Ordinal)
             .ToList();
-        return new RollupResult(filter, today, total, unitLines, documentLines, [.. periodCounts.Select(p => new PeriodLine(p.Key, p.Value))]);
+        return new RollupResult(
+            filter, today, total, unitLines, documentLines, [.. periodCounts.Select(p => new PeriodLine(p.Key, p.Value))],
+            [.. documents.Values.OrderBy(d => d.DocumentTitle, StringComparer.Ordinal)]);
     }
 
     /// <summary>The assignments the filter selects (at most <paramref name="limit"/>), and whether there were more.</summary>
