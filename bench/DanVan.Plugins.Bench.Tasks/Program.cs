@@ -55,22 +55,31 @@ async Task<List<double>> TimeAsync(string what, Func<int, Task<long>> run)
     }
 
     var times = new List<double>();
+    var cpu = new List<double>();
     long size = 0;
+    using var process = Process.GetCurrentProcess();
     for (var i = 0; i < iterations; i++)
     {
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         size = await run(i);
         times.Add(watch.Elapsed.TotalMilliseconds);
+        process.Refresh();
+        cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
     }
 
     times.Sort();
-    double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {size:N0} | {P(0.5):F1} ms | {P(0.95):F1} ms | {times[^1]:F1} ms |"));
+    cpu.Sort();
+    double P(List<double> v, double q) => v[Math.Min(v.Count - 1, (int)Math.Ceiling(q * v.Count) - 1)];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {size:N0} | {P(times, 0.5):F1} ms | {P(times, 0.95):F1} ms | {times[^1]:F1} ms | {P(cpu, 0.5):F0} ms |"));
     return times;
 }
 
-Console.WriteLine("| operation | rows/groups | p50 | p95 | max |");
-Console.WriteLine("|---|---|---|---|---|");
+// CPU p50 is the process's processor time per call (all threads): what the call costs when the machine is not shared.
+Console.WriteLine($"# load average before: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")}");
+Console.WriteLine("| operation | rows/groups | p50 | p95 | max | CPU p50 |");
+Console.WriteLine("|---|---|---|---|---|---|");
 await TimeAsync("dashboard roll-up, all years (units)", async _ => (await rollup.RollUpAsync(RollupFilter.All, default)).Units.Count);
 await TimeAsync("dashboard roll-up, year 2026", async _ => (await rollup.RollUpAsync(new RollupFilter(Year: 2026), default)).Total.Total);
 await TimeAsync("dashboard roll-up, one commune's subtree", async i => (await rollup.RollUpAsync(new RollupFilter(UnitId: Province.Communes[i % 40]), default)).Total.Total);

@@ -21,39 +21,42 @@ internal sealed class AssignmentRollup(IPluginData data, IOrgTreeSource trees, T
         var tree = await trees.GetAsync(cancellationToken).ConfigureAwait(false);
         var today = AssignmentStatuses.Today(time);
         var sql = new RollupSql(data.Dialect, filter, today, options.DueSoonDays, filter.UnitId is { } root ? UnitsWithin(tree, root) : null);
-        var units = await data.QueryAsync<UnitCounts>(sql.ByUnit(), sql.Parameters, cancellationToken).ConfigureAwait(false);
-        var taskPeriods = await data.QueryAsync<TaskPeriodCounts>(sql.ByTaskAndPeriod(), sql.Parameters, cancellationToken).ConfigureAwait(false);
-        var tasks = (await data.QueryAsync<DocumentInfo>(
-                "SELECT id, document_id, document_code, document_title FROM {table:tasks}",
-                cancellationToken: cancellationToken).ConfigureAwait(false))
-            .ToDictionary(d => d.Id);
+        // The two counts scan different indexes on their own connections (readers do not block each other).
+        var unitsQuery = data.QueryAsync<UnitCounts>(sql.ByUnit(), sql.Parameters, cancellationToken);
+        var taskPeriodsQuery = data.QueryAsync<TaskPeriodCounts>(sql.ByTaskAndPeriod(), sql.Parameters, cancellationToken);
+        var tasksQuery = data.QueryAsync<DocumentInfo>("SELECT id, document_id, document_code, document_title FROM {table:tasks}", cancellationToken: cancellationToken);
+        await Task.WhenAll(unitsQuery, taskPeriodsQuery, tasksQuery).ConfigureAwait(false);
+        var units = await unitsQuery.ConfigureAwait(false);
+        var taskPeriods = await taskPeriodsQuery.ConfigureAwait(false);
+        var tasks = (await tasksQuery.ConfigureAwait(false)).ToDictionary(d => d.Id);
 
         var total = new StatusCounts();
         var own = new Dictionary<string, StatusCounts>(StringComparer.Ordinal);
         foreach (var u in units)
         {
-            u.AddTo(total);
-            u.AddTo(Counts(own, tree.Effective(u.UnitId)));
+            u.AddTo(total, today, options.DueSoonDays, filter.Status);
+            u.AddTo(Counts(own, tree.Effective(u.UnitId)), today, options.DueSoonDays, filter.Status);
         }
 
         var byDocument = new Dictionary<string, StatusCounts>(StringComparer.Ordinal);
         var periodCounts = new SortedDictionary<string, StatusCounts>(StringComparer.Ordinal);
         foreach (var g in taskPeriods)
         {
-            g.AddTo(Counts(byDocument, tasks.TryGetValue(g.TaskId, out var task) ? task.DocumentId : string.Empty));
-            g.AddTo(Counts(periodCounts, g.PeriodKey));
+            g.AddTo(Counts(byDocument, tasks.TryGetValue(g.TaskId, out var task) ? task.DocumentId : string.Empty), today, options.DueSoonDays, filter.Status);
+            g.AddTo(Counts(periodCounts, g.PeriodKey), today, options.DueSoonDays, filter.Status);
         }
 
         var unitLines = await UnitLinesAsync(tree, own, filter.UnitId is { } r ? tree.Effective(r) : null, cancellationToken).ConfigureAwait(false);
         var documents = tasks.Values.GroupBy(t => t.DocumentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var documentLines = byDocument
+            .Where(d => d.Value.Total > 0)
             .Select(d => documents.TryGetValue(d.Key, out var info)
                 ? new DocumentLine(d.Key, info.DocumentCode, info.DocumentTitle, d.Value)
                 : new DocumentLine(d.Key, string.Empty, d.Key, d.Value))
             .OrderBy(d => d.Title, StringComparer.Ordinal)
             .ToList();
         return new RollupResult(
-            filter, today, total, unitLines, documentLines, [.. periodCounts.Select(p => new PeriodLine(p.Key, p.Value))],
+            filter, today, total, unitLines, documentLines, [.. periodCounts.Where(p => p.Value.Total > 0).Select(p => new PeriodLine(p.Key, p.Value))],
             [.. documents.Values.OrderBy(d => d.DocumentTitle, StringComparer.Ordinal)]);
     }
 
@@ -111,7 +114,7 @@ internal sealed class AssignmentRollup(IPluginData data, IOrgTreeSource trees, T
 
         var lines = new List<UnitLine>();
         var starts = root is not null ? [root] : tree.Roots.Concat(own.Keys.Where(id => !tree.Knows(id)).Order(StringComparer.Ordinal)).ToList();
-        var unknownNames = await StoredNamesAsync(own.Keys.Where(id => !tree.Knows(id)).ToList(), cancellationToken).ConfigureAwait(false);
+        var unknownNames = await StoredNamesAsync(own.Where(o => o.Value.Total > 0 && !tree.Knows(o.Key)).Select(o => o.Key).ToList(), cancellationToken).ConfigureAwait(false);
         foreach (var start in starts)
         {
             Walk(start, 0);
@@ -127,7 +130,7 @@ internal sealed class AssignmentRollup(IPluginData data, IOrgTreeSource trees, T
             }
 
             var children = tree.ChildrenOf(id);
-            lines.Add(new UnitLine(id, tree.NameOf(id, unknownNames.GetValueOrDefault(id)), depth, children.Any(c => subtree.ContainsKey(c)), counts));
+            lines.Add(new UnitLine(id, tree.NameOf(id, unknownNames.GetValueOrDefault(id)), depth, children.Any(c => subtree.TryGetValue(c, out var below) && below.Total > 0), counts));
             foreach (var child in children)
             {
                 Walk(child, depth + 1);

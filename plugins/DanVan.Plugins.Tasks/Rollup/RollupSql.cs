@@ -8,16 +8,17 @@ namespace DanVan.Plugins.Tasks.Rollup;
 /// The roll-up's SQL. Statuses are counted in the query with the rule of
 /// <see cref="Assignments.AssignmentStatuses.Compute"/> (completed: late when the Vietnam day of
 /// completion is after the due date; open: overdue after the due date, due soon within N days, else
-/// not due), today and today + N being parameters. Counting is conditional sums grouped by the
-/// leading columns of migration 3's covering indexes, so SQLite streams the index once per query
-/// without sorting; a year filter is a key range ("2026" ≤ key &lt; "2027" holds "2026", "2026-Q4",
-/// "2026-11"), which those indexes serve by skip-scan.
+/// not due), today and today + N being parameters. The counts are grouped by unit (or task and
+/// period), state and due date, the leading columns of migration 3's covering indexes, so SQLite
+/// streams one index per query without sorting or reading the table; a year filter is a key range
+/// ("2026" ≤ key &lt; "2027" holds "2026", "2026-Q4", "2026-11").
 /// </summary>
 internal sealed class RollupSql
 {
     private const string Done = "a.state = 1 AND a.completed_at IS NOT NULL";
     private readonly StringBuilder where = new();
     private readonly string late;
+    private readonly string? statusCondition;
 
     public RollupSql(DataDialect dialect, RollupFilter filter, DateOnly today, int dueSoonDays, IReadOnlyList<string>? unitIds)
     {
@@ -55,7 +56,8 @@ internal sealed class RollupSql
 
         if (filter.Status is { } status)
         {
-            And($"({Status}) = @status");
+            // Only the detail list filters rows by status in SQL; the counts come back per status and are filtered as they are added.
+            statusCondition = $"({Status}) = @status";
             Parameters["status"] = (int)status;
         }
 
@@ -79,11 +81,13 @@ internal sealed class RollupSql
 
     public Dictionary<string, object?> Parameters { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Counts per unit as stored (rows of <see cref="UnitCounts"/>).</summary>
-    public string ByUnit() => $"SELECT a.unit_id AS unit_id, {Sums} FROM {{table:assignments}} a{Where} GROUP BY a.unit_id";
+    /// <summary>Counts per unit as stored, state and due date (rows of <see cref="UnitCounts"/>).</summary>
+    public string ByUnit() =>
+        $"SELECT a.unit_id AS unit_id, {Sums} FROM {{table:assignments}} a{Where} GROUP BY a.unit_id, a.state, a.due_date";
 
-    /// <summary>Counts per task and period (rows of <see cref="TaskPeriodCounts"/>): directives and periods both come from these.</summary>
-    public string ByTaskAndPeriod() => $"SELECT a.task_id AS task_id, a.period_key AS period_key, {Sums} FROM {{table:assignments}} a{Where} GROUP BY a.task_id, a.period_key";
+    /// <summary>Counts per task, period, state and due date (rows of <see cref="TaskPeriodCounts"/>): directives and periods both come from these.</summary>
+    public string ByTaskAndPeriod() =>
+        $"SELECT a.task_id AS task_id, a.period_key AS period_key, {Sums} FROM {{table:assignments}} a{Where} GROUP BY a.task_id, a.period_key, a.state, a.due_date";
 
     /// <summary>One row per assignment with its task, in unit, directive, item and period order, at most @limit.</summary>
     public string Detail(int limit)
@@ -91,19 +95,19 @@ internal sealed class RollupSql
         Parameters["limit"] = limit;
         return "SELECT a.id AS id, a.unit_id AS unit_id, a.unit_name AS unit_name, t.document_id AS document_id, t.document_code AS document_code, "
             + "t.document_title AS document_title, t.item_path AS item_path, t.content AS content, a.period_key AS period_key, a.due_date AS due_date, "
-            + $"a.state AS state, a.completed_at AS completed_at, {Status} AS status FROM {{table:assignments}} a JOIN {{table:tasks}} t ON t.id = a.task_id{Where} "
+            + $"a.state AS state, a.completed_at AS completed_at, {Status} AS status FROM {{table:assignments}} a JOIN {{table:tasks}} t ON t.id = a.task_id{DetailWhere} "
             + "ORDER BY a.unit_id, t.document_id, t.item_path, a.period_key LIMIT @limit";
     }
 
-    // Not due is the rest: total − completed − overdue − due soon.
+    // Grouped by state and due date, a group's open rows all have one status (from the due date, in
+    // CountSums); only completion needs a per-row test. The GROUP BY follows migration 3's indexes.
     private string Sums =>
-        "COUNT(*) AS total, "
-        + $"SUM(CASE WHEN {Done} THEN 1 ELSE 0 END) AS completed, "
-        + $"SUM(CASE WHEN {Done} AND {late} THEN 1 ELSE 0 END) AS completed_late, "
-        + $"SUM(CASE WHEN NOT ({Done}) AND a.due_date < @today THEN 1 ELSE 0 END) AS overdue, "
-        + $"SUM(CASE WHEN NOT ({Done}) AND a.due_date >= @today AND a.due_date <= @soon THEN 1 ELSE 0 END) AS due_soon";
+        "a.state AS state, a.due_date AS due_date, COUNT(*) AS total, COUNT(a.completed_at) AS completed, "
+        + $"SUM(CASE WHEN a.state = 1 AND {late} THEN 1 ELSE 0 END) AS completed_late";
 
     private string Where => where.Length == 0 ? string.Empty : " WHERE " + where;
+
+    private string DetailWhere => statusCondition is null ? Where : Where.Length == 0 ? " WHERE " + statusCondition : Where + " AND " + statusCondition;
 
     private void And(string condition)
     {

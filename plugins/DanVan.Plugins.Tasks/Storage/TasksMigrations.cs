@@ -77,11 +77,11 @@ internal sealed class TasksMigrations : IPluginMigrations
             """) { RollbackSafe = true },
 
         // The province dashboard (Rollup/RollupSql): covering indexes whose leading columns are the
-        // roll-up's GROUP BY, so counting streams one index without touching the table or sorting; the
-        // period key second lets a year filter skip-scan. Indexes only: older versions run unchanged.
+        // roll-up's GROUP BY (unit, or task and period; then state and due date), so counting streams
+        // one index without reading the table or sorting. Indexes only: older versions run unchanged.
         new(3, "add_rollup_indexes", """
-            CREATE INDEX {name:ix_assignments_rollup_unit} ON {table:assignments} (unit_id, period_key, task_id, state, due_date, completed_at);
-            CREATE INDEX {name:ix_assignments_rollup_task} ON {table:assignments} (task_id, period_key, unit_id, state, due_date, completed_at);
+            CREATE INDEX {name:ix_assignments_rollup_unit} ON {table:assignments} (unit_id, state, due_date, completed_at, period_key, task_id);
+            CREATE INDEX {name:ix_assignments_rollup_task} ON {table:assignments} (task_id, period_key, state, due_date, completed_at, unit_id);
             """) { RollbackSafe = true },
     ];
 }

@@ -120,6 +120,8 @@ public sealed class AssignmentRollupTests : IAsyncLifetime
 
         Assert.Equal([(Province, 2L), (PhoHien, 2L)], onTime.Units.Select(u => (u.UnitId, u.Counts.Total)));
         Assert.Equal(2L, onTime.Total.CompletedOnTime);
+        Assert.Equal([Plan], onTime.Documents.Select(d => d.DocumentId));
+        Assert.Equal(["2025", "2026"], onTime.Periods.Select(p => p.PeriodKey));
         Assert.Equal([HomeAffairs], period.Units.Where(u => u.Depth == 1).Select(u => u.UnitId));
         Assert.Equal(0L, nothing.Total.Total);
         Assert.Empty(nothing.Units);
