@@ -18,12 +18,13 @@ namespace DanVan.Plugins.Tasks.Tests.Infrastructure;
 /// DirectoryService.GetUser/ResolveOrgUnit (a few Hưng Yên units), on a real Kestrel h2c port, so
 /// the runtime and the plugin reach it over sockets with the runtime's bearer token.
 /// </summary>
-internal sealed class FakeEoffice : IAsyncDisposable
+internal sealed partial class FakeEoffice : IAsyncDisposable
 {
     public const string RuntimeToken = "tasks-tests-runtime-to-host-7b1c";
     public const string Seed001Id = "vb-001-chi-thi-ubnd-tinh-2022";
     public const string EmptyId = "vb-trong";
     public const string SecretId = "vb-mat";
+    public const string ReportId = "vb-bao-cao-tan-hung";
     public const string Officer = "u-tan-hung-can-bo";
     public const string Commune = "xa-tan-hung";
     public const string HomeAffairs = "so-noi-vu-hung-yen";
@@ -51,6 +52,7 @@ internal sealed class FakeEoffice : IAsyncDisposable
         eoffice.app = builder.Build();
         eoffice.app.MapGrpcService<Documents>();
         eoffice.app.MapGrpcService<Directory_>();
+        eoffice.app.MapGrpcService<Notifications_>();
         await eoffice.app.StartAsync();
         eoffice.Address = new Uri(eoffice.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return eoffice;
@@ -79,6 +81,14 @@ internal sealed class FakeEoffice : IAsyncDisposable
         FullText = Fixtures.Seed(Fixtures.Seed001),
         TextFormat = TextFormat.Plain,
     };
+
+    /// <summary>Xã Tân Hưng's report (evidence for progress reports), with one attachment "tep-1".</summary>
+    public static Document Report()
+    {
+        var document = new Document { Id = ReportId, Direction = DocumentDirection.Outgoing, IssuerOrgUnitId = Commune, CodeAsPrinted = "45/BC-UBND", KindName = "BÁO CÁO", Subject = "Kết quả thực hiện công tác dân vận chính quyền năm 2026" };
+        document.Attachments.Add(new Attachment { Id = "tep-1", DocumentId = ReportId, FileName = "bao-cao-dan-van-2026.pdf", MediaType = "application/pdf" });
+        return document;
+    }
 
     private static void CheckToken(ServerCallContext context)
     {
@@ -119,6 +129,7 @@ internal sealed class FakeEoffice : IAsyncDisposable
             {
                 Seed001Id => Task.FromResult(new GetDocumentResponse { Document = Seed001() }),
                 EmptyId => Task.FromResult(new GetDocumentResponse { Document = new Document { Id = EmptyId, KindName = "CÔNG VĂN", CodeAsPrinted = "12/UBND-VP", Subject = "V/v bản quét" } }),
+                ReportId => Task.FromResult(new GetDocumentResponse { Document = Report() }),
                 SecretId when request.ActingUserId == "u-admin-tinh" => Task.FromResult(new GetDocumentResponse { Document = Seed001() }),
                 SecretId => throw new RpcException(new Status(StatusCode.PermissionDenied, "not for this user")),
                 _ => throw new RpcException(new Status(StatusCode.NotFound, $"No document {request.DocumentId}.")),
@@ -141,7 +152,7 @@ internal sealed class FakeEoffice : IAsyncDisposable
         {
             CheckToken(context);
             return Units().FirstOrDefault(u => u.Id == request.OrgUnitId) is { } unit
-                ? Task.FromResult(new GetOrgUnitResponse { OrgUnit = unit })
+                ? Task.FromResult(new GetOrgUnitResponse { OrgUnit = WithDeepLink(unit) })
                 : throw new RpcException(new Status(StatusCode.NotFound, $"No unit {request.OrgUnitId}."));
         }
 

@@ -31,7 +31,7 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
     [Fact]
     public async Task Seed001_ReviewPage_ListsItemsOneToEight_WithUnits_AndTheYearlyDeadline()
     {
-        var (status, html) = await PageAsync(FakeEoffice.Seed001Id);
+        var (status, html) = await PageAsync(FakeEoffice.Seed001Id, user: FakeUsers.Appraiser, unit: FakeEoffice.HomeAffairs);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8"], ItemPaths().Matches(html).Select(m => m.Groups[1].Value));
@@ -49,7 +49,39 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
         // The form posts back to the tab with the token; the page was read as the officer.
         Assert.Matches("<form method=\"post\" action=\"/tabs/danvan\\.tasks/document-tasks/xac-nhan\\?dvt=[^\"]+\">", html);
         Assert.Contains("Xác nhận tạo nhiệm vụ", html, StringComparison.Ordinal);
-        Assert.All(eoffice.DocumentRequests, r => Assert.Equal(FakeEoffice.Officer, r.ActingUserId));
+        Assert.All(eoffice.DocumentRequests, r => Assert.Equal(FakeUsers.Appraiser, r.ActingUserId));
+        Assert.DoesNotContain("chế độ chỉ đọc", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(FakeUsers.CommuneOfficer, FakeEoffice.Commune)]
+    [InlineData(FakeUsers.CommuneLeader, FakeEoffice.Commune)]
+    [InlineData(FakeUsers.OtherCommuneOfficer, FakeUsers.OtherCommune)]
+    [InlineData(FakeUsers.Unknown, FakeEoffice.Commune)]
+    public async Task AnOfficerOutsideTheIssuingAndReportingUnits_SeesTheReviewReadOnly_AndCannotConfirm(string user, string unit)
+    {
+        var (status, html) = await PageAsync(FakeEoffice.Seed001Id, user: user, unit: unit);
+        var (postStatus, posted) = await ConfirmAsync(user, unit, "1", "8");
+        var (_, after) = await PageAsync(FakeEoffice.Seed001Id, user: FakeUsers.Appraiser, unit: FakeEoffice.HomeAffairs);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Các nhiệm vụ (8)", html, StringComparison.Ordinal);
+        Assert.Contains("chế độ chỉ đọc: chỉ cán bộ của đơn vị ban hành văn bản", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, postStatus);
+        Assert.Contains("Không tạo nhiệm vụ nào.", posted, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã tạo nhiệm vụ cho", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOfficerOfTheIssuingUnit_MayConfirm_AViewerThereMayNot()
+    {
+        var (_, viewer) = await PageAsync(FakeEoffice.Seed001Id, user: FakeUsers.CommuneViewer, unit: FakeEoffice.Commune);
+        var (status, html) = await ConfirmAsync(FakeUsers.ProvinceOfficer, FakeUsers.Province, "8");
+
+        Assert.Contains("chế độ chỉ đọc", viewer, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Đã tạo 1 nhiệm vụ và 8 lượt giao việc", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,13 +114,9 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
     [Fact]
     public async Task Confirm_ChosenItems_OneAssignmentPerUnitPerYear_ThisYearAndNext()
     {
-        using var client = host.CreatePageClient();
-        using var form = new FormUrlEncodedContent([new("muc", "1"), new("muc", "8")]);
+        var (status, html) = await ConfirmAsync(FakeUsers.Appraiser, FakeEoffice.HomeAffairs, "1", "8");
 
-        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, FakeEoffice.Seed001Id, "xac-nhan"), form);
-        var html = await response.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
 
         // Item 8 is for "các sở, ban, ngành tỉnh" and "UBND các huyện, thị xã, thành phố": the province's two
         // departments and, the districts being gone, its two communes (not Ninh Bình's); 2 years each. Its own
@@ -102,14 +130,51 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DraftEdits_TravelWithTheConfirmation_ContentLeadCooperatingAndDeadline()
+    {
+        var (_, review) = await PageAsync(FakeEoffice.Seed001Id, user: FakeUsers.Appraiser, unit: FakeEoffice.HomeAffairs);
+        var (status, html) = await ConfirmWithAsync(
+            ("muc", "8"),
+            ("noi-dung.8", "Báo cáo kết quả thực hiện Chỉ thị năm 2026 về Sở Nội vụ"),
+            ("chu-tri.8", "so-tai-chinh-hung-yen"),
+            ("phoi-hop.8", "so-noi-vu-hung-yen"),
+            ("han.8", "30/11/2026"));
+
+        Assert.Contains("name=\"han.8\"", review, StringComparison.Ordinal);
+        Assert.Contains("Sửa mục 8 trước khi xác nhận", review, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Đã tạo 1 nhiệm vụ và 4 lượt giao việc", html, StringComparison.Ordinal);
+        var item8 = html[html.IndexOf("data-path=\"8\"", StringComparison.Ordinal)..];
+        Assert.Contains("Báo cáo kết quả thực hiện Chỉ thị năm 2026 về Sở Nội vụ", item8, StringComparison.Ordinal);
+        Assert.Contains("4 đơn vị: Sở Tài chính, Sở Nội vụ, UBND xã Tân Hưng, UBND phường Phố Hiến", item8, StringComparison.Ordinal);
+        Assert.Contains("2026: hạn 30/11/2026</dd>", item8, StringComparison.Ordinal);
+        Assert.DoesNotContain("2027", item8, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("han.8", "31/13/2026", "Mục 8: thời hạn “31/13/2026” không hợp lệ")]
+    [InlineData("chu-tri.8", "so-khong-co", "Mục 8: không có đơn vị mã “so-khong-co” trong danh mục đơn vị.")]
+    [InlineData("phoi-hop.8", "so-tai-chinh-hung-yen, ubnd-huyen-tien-lu", "Mục 8: đơn vị “Ủy ban nhân dân huyện Tiên Lữ” đã giải thể từ 30/06/2025")]
+    public async Task ABadEdit_ShowsTheReviewAgainWithTheMessage_AndCreatesNothing(string field, string value, string message)
+    {
+        var (status, html) = await ConfirmWithAsync(("muc", "1"), ("muc", "8"), (field, value));
+        var (_, after) = await PageAsync(FakeEoffice.Seed001Id, user: FakeUsers.Appraiser, unit: FakeEoffice.HomeAffairs);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains("Chưa tạo nhiệm vụ nào; hãy sửa rồi xác nhận lại.", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"" + value + "\"", html, StringComparison.Ordinal); // what the officer typed is kept
+        Assert.Contains("id=\"chon-8\" value=\"8\" checked>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"chon-2\" value=\"2\" checked>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã tạo nhiệm vụ cho", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Confirm_NothingChosen_AsksToChoose()
     {
-        using var client = host.CreatePageClient();
-        using var form = new FormUrlEncodedContent([]);
+        var (_, html) = await ConfirmAsync(FakeUsers.Appraiser, FakeEoffice.HomeAffairs);
 
-        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, FakeEoffice.Seed001Id, "xac-nhan"), form);
-
-        Assert.Contains("Chưa chọn mục nào.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Chưa chọn mục nào.", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,9 +261,25 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
         Assert.Empty(eoffice.DocumentRequests);
     }
 
-    private async Task<(HttpStatusCode Status, string Html)> PageAsync(string documentId, string relativePath = "")
+    private async Task<(HttpStatusCode Status, string Html)> PageAsync(string documentId, string relativePath = "", string user = FakeEoffice.Officer, string unit = FakeEoffice.Commune)
     {
-        using var response = await host.GetTabPageAsync("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, documentId, relativePath);
+        using var response = await host.GetTabPageAsync("document-tasks", user, unit, documentId, relativePath);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> ConfirmWithAsync(params (string Name, string Value)[] fields)
+    {
+        using var client = host.CreatePageClient();
+        using var form = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "xac-nhan"), form);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> ConfirmAsync(string user, string unit, params string[] items)
+    {
+        using var client = host.CreatePageClient();
+        using var form = new FormUrlEncodedContent(items.Select(i => new KeyValuePair<string, string>("muc", i)));
+        using var response = await client.PostAsync(host.TabPagePath("document-tasks", user, unit, FakeEoffice.Seed001Id, "xac-nhan"), form);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
