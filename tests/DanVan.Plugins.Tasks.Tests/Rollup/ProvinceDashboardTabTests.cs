@@ -65,15 +65,18 @@ public sealed partial class ProvinceDashboardTabTests : IAsyncLifetime
     [Fact]
     public async Task CompletingLate_CountsAsCompletedLate_AndRaisesTheRate()
     {
-        using var client = host.CreatePageClient();
-        using var unitPage = await client.GetAsync(host.TabPagePath("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune));
-        var (id, version) = FirstCompleteForm(await unitPage.Content.ReadAsStringAsync());
-        using var form = new FormUrlEncodedContent([new("id", id), new("version", version)]);
-        using var done = await client.PostAsync(host.TabPagePath("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune, relativePath: "hoan-thanh"), form);
-        Assert.Contains("Đã ghi nhận hoàn thành.", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Tân Hưng reports 100 % on 16/11 (a day late) and Sở Nội vụ accepts: the assignment is completed late.
+        using var unitPage = await host.GetTabPageAsync("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune);
+        var (id, version) = FirstForm(await unitPage.Content.ReadAsStringAsync());
+        var (sentStatus, _) = await PostAsync("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune, null, "bao-cao", ("id", id), ("version", version), ("phan-tram", "100"), ("noi-dung", "Đã hoàn thành"), ("minh-chung", ""));
+        using var progress = await host.GetTabPageAsync("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do");
+        var progressHtml = await progress.Content.ReadAsStringAsync();
+        var (reportId, reportVersion) = FirstForm(progressHtml[progressHtml.IndexOf("tien-do/duyet?dvt=", StringComparison.Ordinal)..]);
+        var (acceptStatus, _) = await PostAsync("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do/duyet", ("id", reportId), ("version", reportVersion), ("quyet-dinh", "chap-nhan"), ("ly-do", ""));
 
         var (_, html) = await PageAsync(FakeUsers.Appraiser, FakeEoffice.HomeAffairs, "?nam=2026");
 
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (sentStatus, acceptStatus));
         Assert.Equal(["Tổng cộng", "6", "0", "0", "5", "0", "1", "16,7 %"], Rows(html, "theo-don-vi")[^1]);
     }
 
@@ -154,7 +157,7 @@ public sealed partial class ProvinceDashboardTabTests : IAsyncLifetime
     {
         using var client = host.CreatePageClient();
         using var form = new FormUrlEncodedContent(items.Select(i => new KeyValuePair<string, string>("muc", i)));
-        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, FakeEoffice.Seed001Id, "xac-nhan"), form);
+        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "xac-nhan"), form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -170,11 +173,19 @@ public sealed partial class ProvinceDashboardTabTests : IAsyncLifetime
         return rows;
     }
 
-    private static (string Id, string Version) FirstCompleteForm(string html)
+    private static (string Id, string Version) FirstForm(string html)
     {
         var match = Regex.Match(html, "name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">");
-        Assert.True(match.Success, "no completion form");
+        Assert.True(match.Success, "no form with an id and a version");
         return (match.Groups[1].Value, match.Groups[2].Value);
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> PostAsync(string tab, string user, string unit, string? document, string path, params (string Name, string Value)[] fields)
+    {
+        using var client = host.CreatePageClient();
+        using var form = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        using var response = await client.PostAsync(host.TabPagePath(tab, user, unit, document, path), form);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     [GeneratedRegex("<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline)]
