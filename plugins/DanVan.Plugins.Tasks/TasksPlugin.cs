@@ -8,6 +8,7 @@ using DanVan.Plugins.Tasks.Extraction.Resolution;
 using DanVan.Plugins.Tasks.Progress;
 using DanVan.Plugins.Tasks.Reminders;
 using DanVan.Plugins.Tasks.Review;
+using DanVan.Plugins.Tasks.Rollup;
 using DanVan.Plugins.Tasks.Storage;
 using DanVan.Plugins.Tasks.Tabs;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,8 @@ internal sealed class TasksPlugin : IPlugin
         services.AddSingleton(sp => new EvidenceValidator(sp.GetService<DocumentsService.DocumentsServiceClient>()));
         services.AddSingleton<ProgressService>();
         services.AddSingleton(sp => new OfficerAccess(sp.GetService<DirectoryService.DirectoryServiceClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IOrgTreeSource>(sp => new DirectoryOrgTreeSource(sp.GetService<DirectoryService.DirectoryServiceClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AssignmentRollup>();
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton(sp => new UnitLinks(sp.GetService<DirectoryService.DirectoryServiceClient>()));
         services.AddSingleton<DanVan.Plugins.Jobs.IJobHandler, AssignmentReminderJob>();
@@ -58,5 +61,6 @@ internal sealed class TasksPlugin : IPlugin
     {
         endpoints.MapTab(DocumentTasksTab.TabId, DocumentTasksTab.HandleAsync);
         endpoints.MapTab(UnitTasksTab.TabId, UnitTasksTab.HandleAsync);
+        endpoints.MapTab(ProvinceDashboardTab.TabId, ProvinceDashboardTab.HandleAsync);
     }
 }
