@@ -11,7 +11,7 @@ public static class ShellEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>/dang-nhap</c>, <c>/van-ban-den</c>, <c>/van-ban-di</c>, <c>/van-ban/{id}</c>,
-    /// <c>/don-vi/{id}</c> and the plugin-tab proxy <c>/tien-ich/{key}/…</c>.
+    /// <c>/don-vi/{id}</c>, <c>/thong-bao</c> (when the host supplies an inbox) and the plugin-tab proxy <c>/tien-ich/{key}/…</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapEOfficeShell(this IEndpointRouteBuilder endpoints)
     {
@@ -23,6 +23,7 @@ public static class ShellEndpointRouteBuilderExtensions
         shell.MapGet("/van-ban-den", (ShellPages pages, HttpContext http) => pages.DocumentListAsync(http, incoming: true));
         shell.MapGet("/van-ban-di", (ShellPages pages, HttpContext http) => pages.DocumentListAsync(http, incoming: false));
         shell.MapGet("/van-ban/{id}", (ShellPages pages, HttpContext http, string id) => pages.DocumentAsync(http, id));
+        shell.MapGet("/thong-bao", (ShellPages pages, HttpContext http) => pages.InboxAsync(http));
         shell.MapGet("/don-vi/{id}", (ShellPages pages, HttpContext http, string id) => pages.UnitAsync(http, id));
         endpoints.MapMethods("/tien-ich/{key}/{**rest}", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Head],
             (TabProxy proxy, HttpContext http, string key, string? rest) => proxy.HandleAsync(http, key, rest));

@@ -1,6 +1,7 @@
 using System.Text;
 using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Grpc;
+using DanVan.Plugins.HostSample.Shell.Inbox;
 using DanVan.Plugins.HostSample.Shell.Pages;
 using DanVan.Plugins.HostSample.Shell.Tabs;
 using Microsoft.AspNetCore.Http;
@@ -9,8 +10,11 @@ using Microsoft.Extensions.Options;
 namespace DanVan.Plugins.HostSample.Shell;
 
 /// <summary>The shell's page handlers: read through danvan.host.v1, render, and ask the runtime for tabs.</summary>
-internal sealed class ShellPages(ShellClients clients, UserSession session, TabStrip tabs, IOptions<ShellOptions> options)
+internal sealed class ShellPages(ShellClients clients, UserSession session, TabStrip tabs, IOptions<ShellOptions> options, IEnumerable<IShellInbox> inboxes)
 {
+    // The embedding host may supply one; without it there is no "Thông báo" page.
+    private readonly IShellInbox? _inbox = inboxes.FirstOrDefault();
+
     private const int PageSize = 20;
 
     public Task HomeAsync(HttpContext http)
@@ -156,6 +160,22 @@ internal sealed class ShellPages(ShellClients clients, UserSession session, TabS
         await WritePageAsync(http, unit.FullName, user, unit.Id == user.PrimaryOrgUnitId ? "/don-vi/" + Uri.EscapeDataString(unit.Id) : string.Empty, body);
     }
 
+    public async Task InboxAsync(HttpContext http)
+    {
+        if (await RequireUserAsync(http) is not { } user)
+        {
+            return;
+        }
+
+        if (_inbox is null)
+        {
+            await WriteMessageAsync(http, StatusCodes.Status404NotFound, "Không có trang này", "Hệ thống này không có trang thông báo.");
+            return;
+        }
+
+        await WritePageAsync(http, "Thông báo", user, InboxPage.Path, InboxPage.Render(_inbox.For(user.Id)));
+    }
+
     private async Task<User?> RequireUserAsync(HttpContext http)
     {
         if (session.CurrentUserId(http) is { } userId)
@@ -189,7 +209,7 @@ internal sealed class ShellPages(ShellClients clients, UserSession session, TabS
     {
         http.Response.ContentType = "text/html; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
-        return http.Response.WriteAsync(PageLayout.Render(title, user, current, body, options.Value.ProvinceName), Encoding.UTF8, http.RequestAborted);
+        return http.Response.WriteAsync(PageLayout.Render(title, user, current, body, options.Value.ProvinceName, user is null || _inbox is null ? null : _inbox.For(user.Id).Count), Encoding.UTF8, http.RequestAborted);
     }
 
     private Task WriteMessageAsync(HttpContext http, int status, string title, string message, User? user = null)

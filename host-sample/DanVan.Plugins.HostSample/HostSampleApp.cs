@@ -72,6 +72,7 @@ public static class HostSampleApp
             : Browsable(endpoints.WebAddress(sp.GetRequiredService<IServer>()))));
         builder.Services.AddSingleton(sp => new HostStore(sp.GetRequiredService<HostLinks>(), sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         builder.Services.AddSingleton(new NotificationStore(options.DataDirectory is null ? null : Path.GetFullPath(options.DataDirectory, Environment.CurrentDirectory)));
+        builder.Services.AddSingleton<DanVan.Plugins.HostSample.Shell.Inbox.IShellInbox, NotificationInbox>();
         builder.Services.AddSingleton<OrgUnitResolver>();
         builder.Services.AddSingleton<DocumentAccess>();
         builder.Services.AddSingleton<DirectoryServiceImpl>();

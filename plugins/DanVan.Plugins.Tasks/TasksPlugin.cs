@@ -1,5 +1,6 @@
 using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Data;
+using DanVan.Plugins.Tasks.Access;
 using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Events;
 using DanVan.Plugins.Tasks.Extraction;
@@ -41,6 +42,7 @@ internal sealed class TasksPlugin : IPlugin
         services.AddSingleton<ITabBadgeProvider, DocumentTasksBadge>();
         services.AddSingleton<ITabBadgeProvider, UnitTasksBadge>();
         services.AddSingleton<IHostEventHandler, DocumentEventsHandler>();
+        services.AddSingleton(sp => new OfficerAccess(sp.GetService<DirectoryService.DirectoryServiceClient>(), sp.GetRequiredService<TimeProvider>()));
     }
 
     public void Map(IPluginEndpoints endpoints)

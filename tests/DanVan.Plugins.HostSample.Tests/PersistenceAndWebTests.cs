@@ -29,14 +29,28 @@ public sealed class PersistenceAndWebTests
 
         await using (var host = await RunningHost.StartAsync(data))
         {
-            using var http = new HttpClient();
-            Assert.Contains("Nhiệm vụ sắp đến hạn", await http.GetStringAsync(new Uri(host.WebAddress, "/thong-bao")), StringComparison.Ordinal);
+            // The officer's own "Thông báo" page in the web shell shows it; another officer's does not, and nobody's without signing in.
+            Assert.Contains("Nhiệm vụ sắp đến hạn", await InboxAsync(host, SeedUsers.TanHungOfficer), StringComparison.Ordinal);
+            Assert.Contains("Thông báo (1)", await InboxAsync(host, SeedUsers.TanHungOfficer), StringComparison.Ordinal);
+            Assert.DoesNotContain("Nhiệm vụ sắp đến hạn", await InboxAsync(host, SeedUsers.PhoHienOfficer), StringComparison.Ordinal);
+            using var anonymous = new HttpClient();
+            var signIn = await anonymous.GetAsync(new Uri(host.WebAddress, "/thong-bao"));
+            Assert.Equal("/dang-nhap", signIn.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.DoesNotContain("Nhiệm vụ sắp đến hạn", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         var lines = File.ReadAllLines(Path.Combine(data, "notifications.jsonl"));
         Assert.Single(lines);
         Assert.Contains("Nhiệm vụ sắp đến hạn", lines[0], StringComparison.Ordinal);
         Directory.Delete(data, recursive: true);
+    }
+
+    private static async Task<string> InboxAsync(RunningHost host, string userId)
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() });
+        using var signIn = await http.PostAsync(new Uri(host.WebAddress, "/dang-nhap"), new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = userId, ["tiep"] = "/thong-bao" }));
+        signIn.EnsureSuccessStatusCode();
+        return await signIn.Content.ReadAsStringAsync();
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace DanVan.Plugins.HostSample.Shell.Pages;
 /// <summary>The frame around every page: header with the province, navigation and who is signed in.</summary>
 internal static class PageLayout
 {
-    public static string Render(string title, User? user, string current, string body, string provinceName)
+    public static string Render(string title, User? user, string current, string body, string provinceName, int? notificationCount = null)
     {
         var html = new StringBuilder(4096);
         html.Append("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">")
@@ -21,8 +21,13 @@ internal static class PageLayout
                 .Append(NavLink("/van-ban-den", "Văn bản đến", current))
                 .Append(NavLink("/van-ban-di", "Văn bản đi", current))
                 .Append(NavLink("/don-vi/" + Url(user.PrimaryOrgUnitId), "Đơn vị của tôi", current))
-                .Append(NavLink("/soan-van-ban", "Soạn văn bản", current))
-                .Append("</nav><span class=\"who\">").Append(E(user.FullName));
+                .Append(NavLink("/soan-van-ban", "Soạn văn bản", current));
+            if (notificationCount is { } count)
+            {
+                html.Append(NavLink(InboxPage.Path, count > 0 ? $"Thông báo ({count})" : "Thông báo", current));
+            }
+
+            html.Append("</nav><span class=\"who\">").Append(E(user.FullName));
             if (!string.IsNullOrEmpty(user.Position))
             {
                 html.Append(" · ").Append(E(user.Position));

@@ -17,6 +17,11 @@ internal static class ShellStyles
         main { max-width:1100px; margin:1rem auto; padding:0 1rem; }
         h1 { font-size:1.35rem; margin:.2rem 0 1rem; }
         .card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:1rem; margin-bottom:1rem; }
+        ol.inbox { list-style:none; padding:0; margin:0; }
+        ol.inbox li.urgent { border-left:4px solid #b00020; }
+        ol.inbox h2 { font-size:1.05rem; margin:0 0 .2rem; }
+        ol.inbox .meta { color:var(--muted); font-size:.85rem; margin:0 0 .4rem; }
+        ol.inbox .body { margin:0; white-space:pre-line; }
         table.list { width:100%; border-collapse:collapse; background:#fff; }
         table.list th, table.list td { text-align:left; padding:.5rem .6rem; border-bottom:1px solid var(--line); vertical-align:top; }
         table.list th { background:#eef1f4; font-weight:600; }

@@ -5,8 +5,8 @@ namespace DanVan.Plugins.HostSample.Web;
 
 /// <summary>
 /// The host's own pages beside the web shell (DanVan.Plugins.HostSample.Shell, which serves
-/// sign-in, document lists, document and unit pages with plugin tabs): what the runtime asked the
-/// e-office to tell officers, and attachments, so every deep link the host hands out opens something.
+/// sign-in, document lists, document and unit pages with plugin tabs, and each officer's "Thông báo"):
+/// attachments, so every deep link the host hands out opens something.
 /// </summary>
 internal static class WebShellPlaceholder
 {
@@ -14,11 +14,6 @@ internal static class WebShellPlaceholder
     {
         app.MapEOfficeShell();
         app.MapIssueDocument();
-        // What the runtime asked the e-office to tell officers, newest first.
-        app.MapGet("/thong-bao", (NotificationStore notifications) => Page("Thông báo đã nhận",
-            "<ul>" + string.Concat(notifications.All().Reverse().Select(n =>
-                $"<li>{n.CreateTime.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy HH:mm} – <strong>{E(n.Title)}</strong> ({n.RecipientUserIds.Count} người nhận)<br>{E(n.Body)}</li>"))
-            + "</ul>"));
         app.MapGet(HostLinks.AttachmentPath + "{id}", (string id, HostStore store) => store.FindAttachment(id) is { } a
             ? Page(a.Attachment.FileName, $"<p>{a.Attachment.SizeBytes} byte, {E(a.Attachment.MediaType)}</p>")
             : NotFound());

@@ -23,6 +23,12 @@ public sealed class AssignmentRecord
 
     public DateOnly? DueDate { get; set; }
 
+    /// <summary>The due date as first assigned, before any approved extension; null until one is approved.</summary>
+    public DateOnly? OriginalDueDate { get; set; }
+
+    /// <summary>Percent done as of the latest accepted progress report (0 until one is accepted).</summary>
+    public int ProgressPercent { get; set; }
+
     public AssignmentState State { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }

@@ -30,6 +30,9 @@ public sealed class TaskRecord
     /// <summary>Co-operating unit ids, comma-separated (no unit id contains a comma).</summary>
     public string CooperatingUnitIds { get; set; } = "";
 
+    /// <summary>The unit that issued the legal basis (the document's issuer); null for tasks confirmed before migration 2 or when the host names none.</summary>
+    public string? IssuerUnitId { get; set; }
+
     public string? ReportToUnitId { get; set; }
 
     public string? ReportViaUnitId { get; set; }

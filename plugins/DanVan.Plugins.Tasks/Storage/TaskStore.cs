@@ -34,6 +34,7 @@ internal sealed class TaskStore(IPluginData data, TimeProvider time)
                 Content = planned.Content,
                 LeadUnitId = planned.Lead?.Id,
                 CooperatingUnitIds = string.Join(',', planned.Cooperating.Select(u => u.Id)),
+                IssuerUnitId = string.IsNullOrEmpty(review.Document.IssuerOrgUnitId) ? null : review.Document.IssuerOrgUnitId,
                 ReportToUnitId = planned.ReportTo?.Id,
                 ReportViaUnitId = planned.ReportVia?.Id,
                 DueRuleText = planned.Due?.Describe() ?? "chưa nêu",

@@ -42,5 +42,38 @@ internal sealed class TasksMigrations : IPluginMigrations
             CREATE UNIQUE INDEX {name:ux_assignments_task_unit_period} ON {table:assignments} (task_id, unit_id, period_key);
             CREATE INDEX {name:ix_assignments_unit_due} ON {table:assignments} (unit_id, due_date);
             """) { RollbackSafe = true },
+        new(2, "add_reports_and_extensions", """
+            ALTER TABLE {table:tasks} ADD COLUMN issuer_unit_id TEXT NULL;
+            ALTER TABLE {table:assignments} ADD COLUMN progress_percent INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE {table:assignments} ADD COLUMN original_due_date DATE NULL;
+            CREATE TABLE {table:reports} (
+                id UUID PRIMARY KEY,
+                assignment_id UUID NOT NULL,
+                text TEXT NOT NULL,
+                percent INTEGER NOT NULL,
+                evidence TEXT NOT NULL,
+                submitted_by TEXT NOT NULL,
+                submitted_unit_id TEXT NOT NULL,
+                submitted_at TIMESTAMPTZ NOT NULL,
+                state INTEGER NOT NULL,
+                reviewed_by TEXT NULL,
+                reviewed_at TIMESTAMPTZ NULL,
+                review_reason TEXT NULL,
+                version BIGINT NOT NULL);
+            CREATE INDEX {name:ix_reports_assignment} ON {table:reports} (assignment_id, submitted_at);
+            CREATE TABLE {table:extensions} (
+                id UUID PRIMARY KEY,
+                assignment_id UUID NOT NULL,
+                requested_due DATE NOT NULL,
+                reason TEXT NOT NULL,
+                requested_by TEXT NOT NULL,
+                requested_at TIMESTAMPTZ NOT NULL,
+                state INTEGER NOT NULL,
+                decided_by TEXT NULL,
+                decided_at TIMESTAMPTZ NULL,
+                decision_reason TEXT NULL,
+                version BIGINT NOT NULL);
+            CREATE INDEX {name:ix_extensions_assignment} ON {table:extensions} (assignment_id, requested_at);
+            """) { RollbackSafe = true },
     ];
 }

@@ -32,6 +32,9 @@ internal sealed class FakeEoffice : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>Every GetUser request's user id, in order.</summary>
+    public ConcurrentQueue<string> UserRequests { get; } = new();
+
     /// <summary>Every GetDocument request, in order.</summary>
     public ConcurrentQueue<GetDocumentRequest> DocumentRequests { get; } = new();
 
@@ -128,9 +131,10 @@ internal sealed class FakeEoffice : IAsyncDisposable
         public override Task<GetUserResponse> GetUser(GetUserRequest request, ServerCallContext context)
         {
             CheckToken(context);
-            var user = new User { Id = request.UserId, FullName = "Cán bộ " + request.UserId, Active = true, PrimaryOrgUnitId = Commune };
-            user.RoleAssignments.Add(new RoleAssignment { Role = Role.CommuneOfficer, OrgUnitId = Commune });
-            return Task.FromResult(new GetUserResponse { User = user });
+            eoffice.UserRequests.Enqueue(request.UserId);
+            return FakeUsers.Find(request.UserId) is { } user
+                ? Task.FromResult(new GetUserResponse { User = user })
+                : throw new RpcException(new Status(StatusCode.NotFound, $"No user {request.UserId}."));
         }
 
         public override Task<GetOrgUnitResponse> GetOrgUnit(GetOrgUnitRequest request, ServerCallContext context)

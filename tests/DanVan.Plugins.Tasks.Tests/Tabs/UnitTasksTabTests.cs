@@ -54,6 +54,7 @@ public sealed partial class UnitTasksTabTests : IAsyncLifetime
         Assert.DoesNotContain(" checked>", reviewHtml, StringComparison.Ordinal);
         Assert.Equal(8, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__tasks\""));
         Assert.Equal(56, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__assignments\""));
+        Assert.Equal(8, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__tasks\" WHERE issuer_unit_id = 'ubnd-tinh-hung-yen'"));
         Assert.Equal(64, await ScalarAsync($"SELECT COUNT(*) FROM danvan_audit WHERE plugin_id = 'danvan.tasks' AND action = 'insert' AND actor_user_id = '{FakeEoffice.Officer}' AND actor_unit_id = '{FakeEoffice.Commune}'"));
     }
 
