@@ -1,6 +1,7 @@
 using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Data;
 using DanVan.Plugins.Tasks.Access;
+using DanVan.Plugins.Tasks.Api;
 using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Events;
 using DanVan.Plugins.Tasks.Extraction;
@@ -49,5 +50,6 @@ internal sealed class TasksPlugin : IPlugin
     {
         endpoints.MapTab(DocumentTasksTab.TabId, DocumentTasksTab.HandleAsync);
         endpoints.MapTab(UnitTasksTab.TabId, UnitTasksTab.HandleAsync);
+        endpoints.MapGrpcService<TasksApiService>();
     }
 }

@@ -53,12 +53,14 @@ internal sealed class ActingUserInterceptor(ISet<string> hostCallers) : Intercep
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"'{caller}' is not an e-office host caller, so it may not act for an officer ({Header})."));
         }
 
+        // HTTP may join repeated headers into one value with commas, so a comma means two officers were named.
         var userId = values[0].Value;
-        if (values.Count > 1 || string.IsNullOrWhiteSpace(userId) || userId.Length > ActingUserCallContextExtensions.MaxUserIdLength || userId.Any(char.IsControl))
+        if (values.Count > 1 || string.IsNullOrWhiteSpace(userId) || userId.Length > ActingUserCallContextExtensions.MaxUserIdLength
+            || userId.Any(c => char.IsControl(c) || c == ','))
         {
             throw RichStatus.InvalidArgument(
-                $"{Header} must name exactly one user id of 1..{ActingUserCallContextExtensions.MaxUserIdLength} characters.",
-                (Header, "Mã người dùng không hợp lệ: cần đúng một mã, 1–128 ký tự."));
+                $"{Header} must name exactly one user id of 1..{ActingUserCallContextExtensions.MaxUserIdLength} characters, without commas.",
+                (Header, "Mã người dùng không hợp lệ: cần đúng một mã, 1–128 ký tự, không có dấu phẩy."));
         }
 
         context.SetActingUserId(userId);
