@@ -40,6 +40,7 @@ internal sealed class TasksPlugin : IPlugin
         services.AddSingleton(TasksOptions.From(context));
         services.AddSingleton<IPluginMigrations, TasksMigrations>();
         services.AddSingleton<TaskStore>();
+        services.AddSingleton<RequestIds>();
         services.AddSingleton<ITabBadgeProvider, DocumentTasksBadge>();
         services.AddSingleton<ITabBadgeProvider, UnitTasksBadge>();
         services.AddSingleton<IHostEventHandler, DocumentEventsHandler>();
