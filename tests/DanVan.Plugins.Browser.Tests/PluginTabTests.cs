@@ -29,6 +29,8 @@ public sealed class PluginTabTests(BrowserFixture browser, DemoFixture demo)
         var frame = page.FrameLocator("iframe[data-plugin='danvan.tasks']");
         await Assertions.Expect(frame.Locator("body")).ToContainTextAsync("hằng năm");
         await Assertions.Expect(frame.Locator("body")).ToContainTextAsync("Sở Nội vụ");
+        // A commune officer reviews but may not confirm: the issuing or reporting units (here UBND tỉnh, qua Sở Nội vụ) do.
+        await Assertions.Expect(frame.Locator("#chi-doc")).ToContainTextAsync("chế độ chỉ đọc");
         // The frame is served by the e-office's own origin: nothing third-party for the browser to block.
         var src = await page.Locator("iframe[data-plugin='danvan.tasks']").GetAttributeAsync("src");
         Assert.StartsWith("/tien-ich/", src, StringComparison.Ordinal);
@@ -41,7 +43,8 @@ public sealed class PluginTabTests(BrowserFixture browser, DemoFixture demo)
     {
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "u-tan-hung-can-bo");
+        // Sở Nội vụ's appraiser: 001 reports to UBND tỉnh "qua Sở Nội vụ", so Sở Nội vụ may confirm it and reads every unit.
+        await SignInAsync(page, "u-snv-tham-dinh");
         await page.GotoAsync(new Uri(demo.WebAddress, Directive001 + "?tab=" + DocumentTasksTab).AbsoluteUri);
         var frame = page.FrameLocator("iframe[data-plugin='danvan.tasks']");
 
@@ -56,7 +59,7 @@ public sealed class PluginTabTests(BrowserFixture browser, DemoFixture demo)
         await Assertions.Expect(frame.Locator("body")).ToContainTextAsync(new Regex("Đã tạo \\d+ nhiệm vụ"));
         await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("05-xac-nhan-tao-nhiem-vu"), FullPage = true });
 
-        // The commune's own page now lists its share of the directive.
+        // Xã Tân Hưng's page now lists its share of the directive.
         await page.GotoAsync(new Uri(demo.WebAddress, "/don-vi/xa-tan-hung?tab=danvan.tasks.unit-tasks").AbsoluteUri);
         var unitFrame = page.FrameLocator("iframe[data-plugin='danvan.tasks']");
         await Assertions.Expect(unitFrame.Locator("body")).ToContainTextAsync("15/11/");

@@ -183,7 +183,7 @@ public sealed class OutboxTests(PostgresCluster cluster)
         var clock = new FakeTimeProvider(T0);
         var outbox = new NotificationOutbox(db.Connect(), clock);
         using var channel = GrpcChannel.ForAddress(host.Address);
-        var dispatcher = new OutboxDispatcher(outbox, new NotificationsService.NotificationsServiceClient(channel), clock, new OutboxDispatcherOptions { PollInterval = TimeSpan.FromHours(1) });
+        var dispatcher = new OutboxDispatcher(outbox, new NotificationsService.NotificationsServiceClient(channel), clock, new OutboxDispatcherOptions { PollInterval = TimeSpan.FromHours(1), PollClock = clock });
         var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         clock.TimerCreated += due =>
         {

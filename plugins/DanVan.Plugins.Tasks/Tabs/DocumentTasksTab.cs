@@ -1,6 +1,7 @@
-using DanVan.Plugins.Grpc;
-using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Data;
+using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Tasks.Access;
+using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Review;
 using DanVan.Plugins.Tasks.Storage;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +14,8 @@ namespace DanVan.Plugins.Tasks.Tabs;
 /// The document tab "Nhiệm vụ": GET / the review of the draft, GET muc/{path} an item's source
 /// passage, POST xac-nhan the confirmation (creates the tasks and assignments, once). Each request reads the document from the host as the
 /// tab's officer, so the host's access rules apply; the host's refusals become Vietnamese pages.
+/// Only an officer who may confirm (<see cref="ReviewAccess"/>) gets the form and may post it; the
+/// others see the review read-only with a note saying who may.
 /// </summary>
 internal static class DocumentTasksTab
 {
@@ -58,7 +61,8 @@ internal static class DocumentTasksTab
                 created = new HashSet<string>();
             }
 
-            await Html.WriteAsync(http, ReviewPage.Render(tab, review, created)).ConfigureAwait(false);
+            var officer = await OfficerOrNullAsync(http, tab).ConfigureAwait(false);
+            await Html.WriteAsync(http, ReviewPage.Render(tab, review, created, officer is not null && ReviewAccess.CanConfirm(officer, review))).ConfigureAwait(false);
         }
         else if (rest.StartsWith(ItemPrefix, StringComparison.Ordinal) && HttpMethods.IsGet(http.Request.Method))
         {
@@ -69,6 +73,19 @@ internal static class DocumentTasksTab
         }
         else if (rest == ConfirmPath && HttpMethods.IsPost(http.Request.Method))
         {
+            var officer = await OfficerOrNullAsync(http, tab).ConfigureAwait(false);
+            if (officer is null)
+            {
+                await Html.WriteMessageAsync(http, ConfirmPage.Title, DirectoryDown, StatusCodes.Status503ServiceUnavailable, tab.Link()).ConfigureAwait(false);
+                return;
+            }
+
+            if (!ReviewAccess.CanConfirm(officer, review))
+            {
+                await Html.WriteMessageAsync(http, ConfirmPage.Title, "Không tạo nhiệm vụ nào. " + ReviewPage.ReadOnlyNote, StatusCodes.Status403Forbidden, tab.Link()).ConfigureAwait(false);
+                return;
+            }
+
             var chosen = http.Request.HasFormContentType
                 ? (await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false))["muc"].OfType<string>().ToHashSet(StringComparer.Ordinal)
                 : [];
@@ -89,11 +106,32 @@ internal static class DocumentTasksTab
             var store = http.RequestServices.GetRequiredService<TaskStore>();
             var result = plan.Count == 0 ? null
                 : await store.ConfirmAsync(review, plan, new ChangeContext(tab.UserId, tab.OrgUnitId, "Xác nhận nhiệm vụ từ văn bản"), http.RequestAborted).ConfigureAwait(false);
+            if (result is { TasksCreated: > 0 })
+            {
+                await http.RequestServices.GetRequiredService<Reminders.ReminderScheduler>().ScheduleAfterConfirmationAsync(review.Document.Id, http.RequestAborted).ConfigureAwait(false);
+            }
+
             await Html.WriteAsync(http, ConfirmPage.Render(tab, review, plan, result)).ConfigureAwait(false);
         }
         else
         {
             await Html.WriteMessageAsync(http, "Không có trang này", "Đường dẫn không đúng.", StatusCodes.Status404NotFound, tab.Link()).ConfigureAwait(false);
+        }
+    }
+
+    public const string DirectoryDown = "Chưa kiểm tra được quyền của bạn vì chưa kết nối được danh mục cán bộ của hệ thống quản lý văn bản. Vui lòng thử lại sau ít phút.";
+
+    /// <summary>The tab's officer with their roles; null (logged) when the directory cannot be reached.</summary>
+    public static async Task<Officer?> OfficerOrNullAsync(HttpContext http, TabRequest tab)
+    {
+        try
+        {
+            return await http.RequestServices.GetRequiredService<OfficerAccess>().GetAsync(tab.UserId, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (RpcException ex)
+        {
+            http.RequestServices.GetRequiredService<ILogger<OfficerAccess>>().LogWarning(ex, "Roles of {UserId} could not be read: {Status}", tab.UserId, ex.StatusCode);
+            return null;
         }
     }
 

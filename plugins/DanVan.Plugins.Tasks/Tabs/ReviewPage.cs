@@ -16,7 +16,10 @@ internal static class ReviewPage
 {
     public const string Title = "Nhiệm vụ trong văn bản";
 
-    public static StringBuilder Render(TabRequest tab, DocumentReview review, IReadOnlySet<string> created)
+    /// <summary>What an officer who may not confirm sees in place of the form.</summary>
+    public const string ReadOnlyNote = "Bạn đang xem bản rà soát ở chế độ chỉ đọc: chỉ cán bộ của đơn vị ban hành văn bản, của đơn vị nhận hoặc tổng hợp báo cáo, và Sở Nội vụ mới được xác nhận tạo nhiệm vụ từ văn bản này.";
+
+    public static StringBuilder Render(TabRequest tab, DocumentReview review, IReadOnlySet<string> created, bool canConfirm)
     {
         var draft = review.Resolved.Draft;
         var html = Html.Begin(Title);
@@ -71,7 +74,21 @@ internal static class ReviewPage
             html.Append("<p><a href=\"").Append(Html.Encode(tab.Link("muc/ket-luan"))).Append("\">Xem đoạn gốc</a></p></section>");
         }
 
-        AppendConfirmForm(html, tab, draft, created);
+        if (canConfirm)
+        {
+            AppendConfirmForm(html, tab, draft, created);
+        }
+        else
+        {
+            html.Append("<section aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">Xác nhận</h2><p class=\"hop\" id=\"chi-doc\" role=\"note\">")
+                .Append(Html.Encode(ReadOnlyNote)).Append("</p></section>");
+        }
+
+        if (created.Count > 0)
+        {
+            html.Append("<p><a href=\"").Append(Html.Encode(tab.Link("tien-do"))).Append("\">Xem tiến độ thực hiện các nhiệm vụ của văn bản</a></p>");
+        }
+
         return html;
     }
 

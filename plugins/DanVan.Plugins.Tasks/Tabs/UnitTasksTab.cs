@@ -10,23 +10,48 @@ namespace DanVan.Plugins.Tasks.Tabs;
 /// <summary>
 /// The unit tab "Việc của đơn vị": the assignments of the screen's unit (the one the token attests,
 /// so a unit sees only its own), most urgent first, with status and due date; POST hoan-thanh marks
-/// one completed (refused clearly when someone changed it meanwhile).
+/// one completed (refused clearly when someone changed it meanwhile). Only officers who may read the
+/// unit see it (<see cref="Access.Officer.CanRead"/>); only its working officers report.
 /// </summary>
 internal static class UnitTasksTab
 {
     public const string TabId = "unit-tasks";
     public const string Title = "Việc của đơn vị";
     private const string CompletePath = "hoan-thanh";
+    public const string NoReadAccess = "Bạn không có quyền xem việc của đơn vị này: chỉ cán bộ của đơn vị, Sở Nội vụ và Ban Tuyên giáo và Dân vận được xem.";
+    public const string NoReportAccess = "Bạn chỉ được xem, không được báo cáo thay đơn vị này: chỉ cán bộ, lãnh đạo của đơn vị mới được báo cáo tiến độ.";
 
     public static async Task HandleAsync(HttpContext http)
     {
         var tab = http.GetTabRequest();
         var store = http.RequestServices.GetRequiredService<TaskStore>();
         var rest = (http.Request.RouteValues["rest"] as string ?? string.Empty).Trim('/');
+        var officer = await DocumentTasksTab.OfficerOrNullAsync(http, tab).ConfigureAwait(false);
+        if (officer is null)
+        {
+            await Html.WriteMessageAsync(http, Title, DocumentTasksTab.DirectoryDown, StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+            return;
+        }
+
+        if (!officer.CanRead(tab.OrgUnitId))
+        {
+            await Html.WriteMessageAsync(http, Title, NoReadAccess, StatusCodes.Status403Forbidden).ConfigureAwait(false);
+            return;
+        }
+
+        var canReport = officer.CanReport(tab.OrgUnitId);
         string? notice = null;
         if (rest == CompletePath && HttpMethods.IsPost(http.Request.Method))
         {
-            notice = await CompleteAsync(http, tab, store).ConfigureAwait(false);
+            if (!canReport)
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                notice = NoReportAccess;
+            }
+            else
+            {
+                notice = await CompleteAsync(http, tab, store).ConfigureAwait(false);
+            }
         }
         else if (rest.Length > 0)
         {
@@ -70,7 +95,7 @@ internal static class UnitTasksTab
             }
 
             html.Append("</dl>");
-            if (a.State == AssignmentState.Open)
+            if (a.State == AssignmentState.Open && canReport)
             {
                 html.Append("<form method=\"post\" action=\"").Append(Html.Encode(tab.Link(CompletePath))).Append("\">")
                     .Append("<input type=\"hidden\" name=\"id\" value=\"").Append(a.Id.ToString()).Append("\">")

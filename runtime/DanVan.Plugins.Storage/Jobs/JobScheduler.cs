@@ -84,16 +84,15 @@ public sealed partial class JobScheduler : BackgroundService
         {
             // Taken before looking for work, so a job scheduled meanwhile wakes the loop.
             var wake = _store.Changed.WaitAsync();
-            var delay = _options.PollInterval;
+            DateTimeOffset? dueAt = null;
             try
             {
-                var now = _time.GetUtcNow();
-                await RunDueAsync(now, stoppingToken).ConfigureAwait(false);
-                if (await _store.NextDueAsync(_resolver.ActivePluginIds.ToArray(), stoppingToken).ConfigureAwait(false) is { } next)
-                {
-                    var untilNext = next - _time.GetUtcNow();
-                    delay = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < delay ? untilNext : delay;
-                }
+                await RunDueAsync(_time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+
+                // An absolute instant, compared with the clock as it is when the wait is armed: it may
+                // have moved on while handlers ran (or jumped, under a test's clock), and work that fell
+                // due meanwhile runs at once.
+                dueAt = await _store.NextDueAsync(_resolver.ActivePluginIds.ToArray(), stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -107,7 +106,7 @@ public sealed partial class JobScheduler : BackgroundService
 
             try
             {
-                await Task.WhenAny(Task.Delay(delay, _time, stoppingToken), wake).ConfigureAwait(false);
+                await ClockWait.UntilAsync(_time, dueAt, _options.PollClock, _options.PollInterval, wake, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -136,8 +135,7 @@ public sealed partial class JobScheduler : BackgroundService
         }
 
         var context = new JobContext(occurrence.JobId, occurrence.PluginId, occurrence.Key, occurrence.JobName, occurrence.DueAt, occurrence.Attempt, occurrence.Payload);
-        var renewEvery = _options.LeaseDuration / 3;
-        using var renewal = _time.CreateTimer(_ => _ = RenewAsync(occurrence), null, renewEvery, renewEvery);
+        using var renewal = new LeaseRenewal(_time, _options.LeaseDuration / 3, () => RenewAsync(occurrence));
         try
         {
             await handler.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);

@@ -9,8 +9,16 @@ public sealed class JobSchedulerOptions
     /// <summary>How long a claim holds before another instance may take the occurrence over; renewed every third of it while the handler runs. Defaults to 5 minutes.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The longest wait between polls (work added by other instances is found by polling). Defaults to 15 seconds.</summary>
+    /// <summary>The longest wait between polls, on <see cref="PollClock"/> (work added by other instances is found by polling). Defaults to 15 seconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The clock <see cref="PollInterval"/> is measured on: the wall clock by default, because polling
+    /// only notices what other instances wrote; due times and retries are on the business
+    /// <see cref="TimeProvider"/> given to the constructor. (On a test's clock a business-time poll
+    /// made a jump of days fire it every few seconds of fake time.)
+    /// </summary>
+    public TimeProvider PollClock { get; set; } = TimeProvider.System;
 
     /// <summary>Occurrences claimed per round trip. Defaults to 10.</summary>
     public int BatchSize { get; set; } = 10;

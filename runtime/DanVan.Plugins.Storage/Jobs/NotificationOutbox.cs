@@ -114,6 +114,19 @@ public sealed partial class NotificationOutbox
         return messages;
     }
 
+    /// <summary>The earliest instant a message falls due (a retry, or a lease running out), or null when nothing waits.</summary>
+    internal async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Db.Command(connection, null, """
+            SELECT MIN(CASE WHEN state = 'pending' THEN next_attempt_at ELSE lease_until END)
+            FROM danvan_outbox WHERE state IN ('pending', 'sending')
+            """);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull
+            ? Db.Instant(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+
     internal Task MarkSentAsync(OutboxMessage message, string worker, string notificationId, DateTimeOffset now, CancellationToken cancellationToken) =>
         UpdateAsync(message, worker, "state = 'sent', sent_at = @now, notification_id = @detail", now, notificationId, cancellationToken);
 

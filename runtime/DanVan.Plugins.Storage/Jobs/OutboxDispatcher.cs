@@ -79,10 +79,16 @@ public sealed partial class OutboxDispatcher : BackgroundService
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Taken before looking for work, so a message enqueued meanwhile wakes the loop.
             var wake = _outbox.Changed.WaitAsync();
+            DateTimeOffset? dueAt = null;
             try
             {
                 await DispatchDueAsync(_time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+
+                // Sleep until the next retry falls due rather than a poll later (compared with the
+                // clock as it is when the wait is armed, which may have moved on meanwhile).
+                dueAt = await _outbox.NextDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -95,7 +101,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
             try
             {
-                await Task.WhenAny(Task.Delay(_options.PollInterval, _time, stoppingToken), wake).ConfigureAwait(false);
+                await ClockWait.UntilAsync(_time, dueAt, _options.PollClock, _options.PollInterval, wake, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -110,7 +116,10 @@ public sealed partial class OutboxDispatcher : BackgroundService
         StatusCode code;
         try
         {
-            using var timeout = new CancellationTokenSource(_options.CallTimeout, _time);
+            // On the wall clock, not the TimeProvider: it bounds a network call, about which the
+            // business clock says nothing. On a test's clock jumping days it fired mid-call, the
+            // host had the notification, and the retry sent it a second time.
+            using var timeout = new CancellationTokenSource(_options.CallTimeout);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
             var response = await _client.SendNotificationAsync(message.Request, cancellationToken: linked.Token).ResponseAsync.ConfigureAwait(false);
             await _outbox.MarkSentAsync(message, _options.WorkerId, response.NotificationId, Later(now), CancellationToken.None).ConfigureAwait(false);

@@ -9,13 +9,21 @@ public sealed class OutboxDispatcherOptions
     /// <summary>How long a claimed message is held before another instance may send it. Defaults to 2 minutes.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>The longest wait between polls. Defaults to 10 seconds.</summary>
+    /// <summary>The longest wait between polls, on <see cref="PollClock"/>. Defaults to 10 seconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The clock <see cref="PollInterval"/> is measured on: the wall clock by default, because polling
+    /// only notices what other instances wrote; due times and retries are on the business
+    /// <see cref="TimeProvider"/> given to the constructor. (On a test's clock a business-time poll
+    /// made a jump of days fire it every few seconds of fake time.)
+    /// </summary>
+    public TimeProvider PollClock { get; set; } = TimeProvider.System;
 
     /// <summary>Messages claimed per round trip. Defaults to 20.</summary>
     public int BatchSize { get; set; } = 20;
 
-    /// <summary>How long one SendNotification call may take. Defaults to 30 seconds.</summary>
+    /// <summary>How long one SendNotification call may take, on the wall clock (a network bound, not business time). Defaults to 30 seconds.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The delay after the first failed send; it doubles per attempt, with jitter. Defaults to 2 seconds.</summary>

@@ -18,7 +18,7 @@ namespace DanVan.Plugins.Tasks.Tests.Infrastructure;
 /// DirectoryService.GetUser/ResolveOrgUnit (a few Hưng Yên units), on a real Kestrel h2c port, so
 /// the runtime and the plugin reach it over sockets with the runtime's bearer token.
 /// </summary>
-internal sealed class FakeEoffice : IAsyncDisposable
+internal sealed partial class FakeEoffice : IAsyncDisposable
 {
     public const string RuntimeToken = "tasks-tests-runtime-to-host-7b1c";
     public const string Seed001Id = "vb-001-chi-thi-ubnd-tinh-2022";
@@ -51,6 +51,7 @@ internal sealed class FakeEoffice : IAsyncDisposable
         eoffice.app = builder.Build();
         eoffice.app.MapGrpcService<Documents>();
         eoffice.app.MapGrpcService<Directory_>();
+        eoffice.app.MapGrpcService<Notifications_>();
         await eoffice.app.StartAsync();
         eoffice.Address = new Uri(eoffice.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return eoffice;
@@ -141,7 +142,7 @@ internal sealed class FakeEoffice : IAsyncDisposable
         {
             CheckToken(context);
             return Units().FirstOrDefault(u => u.Id == request.OrgUnitId) is { } unit
-                ? Task.FromResult(new GetOrgUnitResponse { OrgUnit = unit })
+                ? Task.FromResult(new GetOrgUnitResponse { OrgUnit = WithDeepLink(unit) })
                 : throw new RpcException(new Status(StatusCode.NotFound, $"No unit {request.OrgUnitId}."));
         }
 

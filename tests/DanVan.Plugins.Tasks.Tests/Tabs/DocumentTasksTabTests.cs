@@ -31,7 +31,7 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
     [Fact]
     public async Task Seed001_ReviewPage_ListsItemsOneToEight_WithUnits_AndTheYearlyDeadline()
     {
-        var (status, html) = await PageAsync(FakeEoffice.Seed001Id);
+        var (status, html) = await PageAsync(FakeEoffice.Seed001Id, user: FakeUsers.Appraiser, unit: FakeEoffice.HomeAffairs);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8"], ItemPaths().Matches(html).Select(m => m.Groups[1].Value));
@@ -49,7 +49,39 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
         // The form posts back to the tab with the token; the page was read as the officer.
         Assert.Matches("<form method=\"post\" action=\"/tabs/danvan\\.tasks/document-tasks/xac-nhan\\?dvt=[^\"]+\">", html);
         Assert.Contains("Xác nhận tạo nhiệm vụ", html, StringComparison.Ordinal);
-        Assert.All(eoffice.DocumentRequests, r => Assert.Equal(FakeEoffice.Officer, r.ActingUserId));
+        Assert.All(eoffice.DocumentRequests, r => Assert.Equal(FakeUsers.Appraiser, r.ActingUserId));
+        Assert.DoesNotContain("chế độ chỉ đọc", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(FakeUsers.CommuneOfficer, FakeEoffice.Commune)]
+    [InlineData(FakeUsers.CommuneLeader, FakeEoffice.Commune)]
+    [InlineData(FakeUsers.OtherCommuneOfficer, FakeUsers.OtherCommune)]
+    [InlineData(FakeUsers.Unknown, FakeEoffice.Commune)]
+    public async Task AnOfficerOutsideTheIssuingAndReportingUnits_SeesTheReviewReadOnly_AndCannotConfirm(string user, string unit)
+    {
+        var (status, html) = await PageAsync(FakeEoffice.Seed001Id, user: user, unit: unit);
+        var (postStatus, posted) = await ConfirmAsync(user, unit, "1", "8");
+        var (_, after) = await PageAsync(FakeEoffice.Seed001Id, user: FakeUsers.Appraiser, unit: FakeEoffice.HomeAffairs);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Các nhiệm vụ (8)", html, StringComparison.Ordinal);
+        Assert.Contains("chế độ chỉ đọc: chỉ cán bộ của đơn vị ban hành văn bản", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, postStatus);
+        Assert.Contains("Không tạo nhiệm vụ nào.", posted, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã tạo nhiệm vụ cho", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOfficerOfTheIssuingUnit_MayConfirm_AViewerThereMayNot()
+    {
+        var (_, viewer) = await PageAsync(FakeEoffice.Seed001Id, user: FakeUsers.CommuneViewer, unit: FakeEoffice.Commune);
+        var (status, html) = await ConfirmAsync(FakeUsers.ProvinceOfficer, FakeUsers.Province, "8");
+
+        Assert.Contains("chế độ chỉ đọc", viewer, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Đã tạo 1 nhiệm vụ và 8 lượt giao việc", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,13 +114,9 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
     [Fact]
     public async Task Confirm_ChosenItems_OneAssignmentPerUnitPerYear_ThisYearAndNext()
     {
-        using var client = host.CreatePageClient();
-        using var form = new FormUrlEncodedContent([new("muc", "1"), new("muc", "8")]);
+        var (status, html) = await ConfirmAsync(FakeUsers.Appraiser, FakeEoffice.HomeAffairs, "1", "8");
 
-        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, FakeEoffice.Seed001Id, "xac-nhan"), form);
-        var html = await response.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
 
         // Item 8 is for "các sở, ban, ngành tỉnh" and "UBND các huyện, thị xã, thành phố": the province's two
         // departments and, the districts being gone, its two communes (not Ninh Bình's); 2 years each. Its own
@@ -104,12 +132,9 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
     [Fact]
     public async Task Confirm_NothingChosen_AsksToChoose()
     {
-        using var client = host.CreatePageClient();
-        using var form = new FormUrlEncodedContent([]);
+        var (_, html) = await ConfirmAsync(FakeUsers.Appraiser, FakeEoffice.HomeAffairs);
 
-        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, FakeEoffice.Seed001Id, "xac-nhan"), form);
-
-        Assert.Contains("Chưa chọn mục nào.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Chưa chọn mục nào.", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,9 +221,17 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
         Assert.Empty(eoffice.DocumentRequests);
     }
 
-    private async Task<(HttpStatusCode Status, string Html)> PageAsync(string documentId, string relativePath = "")
+    private async Task<(HttpStatusCode Status, string Html)> PageAsync(string documentId, string relativePath = "", string user = FakeEoffice.Officer, string unit = FakeEoffice.Commune)
     {
-        using var response = await host.GetTabPageAsync("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, documentId, relativePath);
+        using var response = await host.GetTabPageAsync("document-tasks", user, unit, documentId, relativePath);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> ConfirmAsync(string user, string unit, params string[] items)
+    {
+        using var client = host.CreatePageClient();
+        using var form = new FormUrlEncodedContent(items.Select(i => new KeyValuePair<string, string>("muc", i)));
+        using var response = await client.PostAsync(host.TabPagePath("document-tasks", user, unit, FakeEoffice.Seed001Id, "xac-nhan"), form);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 

@@ -55,7 +55,7 @@ public sealed partial class UnitTasksTabTests : IAsyncLifetime
         Assert.Equal(8, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__tasks\""));
         Assert.Equal(56, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__assignments\""));
         Assert.Equal(8, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__tasks\" WHERE issuer_unit_id = 'ubnd-tinh-hung-yen'"));
-        Assert.Equal(64, await ScalarAsync($"SELECT COUNT(*) FROM danvan_audit WHERE plugin_id = 'danvan.tasks' AND action = 'insert' AND actor_user_id = '{FakeEoffice.Officer}' AND actor_unit_id = '{FakeEoffice.Commune}'"));
+        Assert.Equal(64, await ScalarAsync($"SELECT COUNT(*) FROM danvan_audit WHERE plugin_id = 'danvan.tasks' AND action = 'insert' AND actor_user_id = '{FakeUsers.Appraiser}' AND actor_unit_id = '{FakeEoffice.HomeAffairs}'"));
     }
 
     [Fact]
@@ -120,40 +120,82 @@ public sealed partial class UnitTasksTabTests : IAsyncLifetime
     {
         await ConfirmAsync("8");
 
-        var department = await UnitPageAsync(FakeEoffice.HomeAffairs);
-        var other = await UnitPageAsync("ubnd-xa-xuan-truong");
+        var department = await UnitPageAsync(FakeEoffice.HomeAffairs, FakeUsers.Appraiser);
+        var phoHien = await UnitPageAsync(FakeUsers.OtherCommune, FakeUsers.OtherCommuneOfficer);
+        var other = await UnitPageAsync("ubnd-xa-xuan-truong", FakeUsers.Appraiser);
 
         Assert.Equal(2, Statuses(department).Count);
+        Assert.Equal(2, Statuses(phoHien).Count);
         Assert.Contains("Đơn vị chưa được giao nhiệm vụ nào.", other, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(FakeUsers.CommuneOfficer, FakeUsers.OtherCommune)]
+    [InlineData(FakeUsers.OtherCommuneOfficer, FakeEoffice.Commune)]
+    [InlineData(FakeUsers.Unknown, FakeEoffice.Commune)]
+    [InlineData(FakeUsers.Retired, FakeEoffice.Commune)]
+    public async Task AnOfficerOfAnotherUnit_IsRefusedTheUnitsPage_AndGetsNoBadge(string user, string unit)
+    {
+        await ConfirmAsync("8");
+        clock.Advance(TimeSpan.FromDays(16));
+
+        using var response = await host.GetTabPageAsync("unit-tasks", user, unit);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Bạn không có quyền xem việc của đơn vị này", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chỉ thị số 05/CT-UBND", html, StringComparison.Ordinal);
+        if (user != FakeUsers.Unknown)
+        {
+            // (The runtime itself refuses to list tabs for a user the e-office does not know.)
+            Assert.Null(await UnitBadgeAsync(user, unit));
+        }
+    }
+
+    [Fact]
+    public async Task AProvinceReader_SeesTheUnit_ButCannotReportForIt()
+    {
+        await ConfirmAsync("8");
+        var (id, version) = FirstForm(await UnitPageAsync());
+
+        var asAppraiser = await UnitPageAsync(FakeEoffice.Commune, FakeUsers.Appraiser);
+        var (status, html) = await CompleteAsync(id, version.ToString(System.Globalization.CultureInfo.InvariantCulture), FakeUsers.Appraiser);
+
+        Assert.Equal(2, Statuses(asAppraiser).Count);
+        Assert.DoesNotContain("<form", asAppraiser, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Contains("Bạn chỉ được xem, không được báo cáo thay đơn vị này", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("hoàn thành", Statuses(html).First(), StringComparison.Ordinal);
     }
 
     private async Task<string> ConfirmAsync(params string[] items)
     {
         using var client = host.CreatePageClient();
         using var form = new FormUrlEncodedContent(items.Select(i => new KeyValuePair<string, string>("muc", i)));
-        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, FakeEoffice.Seed001Id, "xac-nhan"), form);
+        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "xac-nhan"), form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
 
-    private async Task<string> UnitPageAsync(string unit = FakeEoffice.Commune)
+    private async Task<string> UnitPageAsync(string unit = FakeEoffice.Commune, string user = FakeEoffice.Officer)
     {
-        using var response = await host.GetTabPageAsync("unit-tasks", FakeEoffice.Officer, unit);
+        using var response = await host.GetTabPageAsync("unit-tasks", user, unit);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
 
-    private async Task<TabBadge?> UnitBadgeAsync()
+    private async Task<TabBadge?> UnitBadgeAsync(string user = FakeEoffice.Officer, string unit = FakeEoffice.Commune)
     {
-        var response = await new TabsService.TabsServiceClient(host.Channel).ListTabsAsync(new ListTabsRequest { Context = new TabContext { UserId = FakeEoffice.Officer, OrgUnitId = FakeEoffice.Commune } });
-        return Assert.Single(response.Tabs, t => t.Id == "danvan.tasks.unit-tasks").Badge;
+        var response = await new TabsService.TabsServiceClient(host.Channel).ListTabsAsync(new ListTabsRequest { Context = new TabContext { UserId = user, OrgUnitId = unit } });
+        // The runtime lists no tabs at all for an unknown or inactive user.
+        return response.Tabs.SingleOrDefault(t => t.Id == "danvan.tasks.unit-tasks")?.Badge;
     }
 
-    private async Task<(HttpStatusCode Status, string Html)> CompleteAsync(string id, string version)
+    private async Task<(HttpStatusCode Status, string Html)> CompleteAsync(string id, string version, string user = FakeEoffice.Officer)
     {
         using var client = host.CreatePageClient();
         using var form = new FormUrlEncodedContent([new("id", id), new("version", version)]);
-        using var response = await client.PostAsync(host.TabPagePath("unit-tasks", FakeEoffice.Officer, FakeEoffice.Commune, relativePath: "hoan-thanh"), form);
+        using var response = await client.PostAsync(host.TabPagePath("unit-tasks", user, FakeEoffice.Commune, relativePath: "hoan-thanh"), form);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
