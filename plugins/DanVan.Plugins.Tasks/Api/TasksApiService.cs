@@ -5,6 +5,7 @@ using DanVan.Plugins.Grpc;
 using DanVan.Plugins.Tasks.Access;
 using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Progress;
+using DanVan.Plugins.Tasks.Reminders;
 using DanVan.Plugins.Tasks.Review;
 using DanVan.Plugins.Tasks.Storage;
 using AssignmentStatus = DanVan.Plugins.Tasks.Assignments.AssignmentStatus;
@@ -26,6 +27,7 @@ internal sealed class TasksApiService(
     IPluginData data,
     TasksOptions options,
     TimeProvider time,
+    ReminderScheduler reminders,
     DirectoryService.DirectoryServiceClient? directory = null) : TasksService.TasksServiceBase
 {
     private const string ConfirmReason = "Xác nhận nhiệm vụ từ văn bản (qua API)";
@@ -80,6 +82,12 @@ internal sealed class TasksApiService(
         }
 
         var result = await store.ConfirmAsync(review, plan, new ChangeContext(userId, officer.UnitFor(issuer), ConfirmReason), ct).ConfigureAwait(false);
+        if (result.TasksCreated > 0)
+        {
+            // As the tab does: reminders for what falls due soon now; the nightly sweep covers the rest (and this, if it fails).
+            await reminders.ScheduleAfterConfirmationAsync(request.DocumentId, ct).ConfigureAwait(false);
+        }
+
         var response = new ConfirmDraftResponse { TasksCreated = result.TasksCreated, AssignmentsCreated = result.AssignmentsCreated };
         response.AlreadyCreatedItemPaths.AddRange(result.AlreadyCreated);
         response.Tasks.AddRange(await DocumentTasksAsync(officer, request.DocumentId, ct).ConfigureAwait(false));
