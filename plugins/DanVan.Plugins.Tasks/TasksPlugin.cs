@@ -6,6 +6,7 @@ using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Events;
 using DanVan.Plugins.Tasks.Extraction;
 using DanVan.Plugins.Tasks.Extraction.Resolution;
+using DanVan.Plugins.Tasks.Progress;
 using DanVan.Plugins.Tasks.Reminders;
 using DanVan.Plugins.Tasks.Review;
 using DanVan.Plugins.Tasks.Storage;
@@ -45,6 +46,8 @@ internal sealed class TasksPlugin : IPlugin
         services.AddSingleton<ITabBadgeProvider, DocumentTasksBadge>();
         services.AddSingleton<ITabBadgeProvider, UnitTasksBadge>();
         services.AddSingleton<IHostEventHandler, DocumentEventsHandler>();
+        services.AddSingleton(sp => new EvidenceValidator(sp.GetService<DocumentsService.DocumentsServiceClient>()));
+        services.AddSingleton<ProgressService>();
         services.AddSingleton(sp => new OfficerAccess(sp.GetService<DirectoryService.DirectoryServiceClient>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton(sp => new UnitLinks(sp.GetService<DirectoryService.DirectoryServiceClient>()));

@@ -60,7 +60,7 @@ public static class PluginRuntimeServiceCollectionExtensions
         services.TryAddSingleton(sp => new NotificationOutbox(sp.GetRequiredService<DatabaseConnector>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(PluginJobServices.Share());
         services.AddHostedService(sp => new JobSchemaInitializer(sp.GetRequiredService<JobStore>()));
-        services.TryAddSingleton<IJobHandlerResolver>(sp => new PluginJobHandlerResolver(sp.GetRequiredService<PluginManager>()));
+        services.TryAddSingleton<IJobHandlerResolver>(sp => new PluginJobHandlerResolver(sp.GetRequiredService<PluginManager>(), sp.GetRequiredService<JobStore>()));
         services.TryAddSingleton(sp => new JobScheduler(
             sp.GetRequiredService<JobStore>(),
             sp.GetRequiredService<IJobHandlerResolver>(),

@@ -8,7 +8,7 @@ namespace DanVan.Plugins.Tasks.Reminders;
 /// <summary>
 /// The notification of one reminder, in Vietnamese: the task, the document it comes from, the due
 /// date (dd/MM/yyyy), to the unit's leaders and văn thư; overdue ones also to the unit the report goes
-/// to and the unit that assigned the task (escalation), and marked urgent.
+/// to and the unit that issued the task (escalation), and marked urgent.
 /// </summary>
 internal static class ReminderMessage
 {
@@ -49,7 +49,8 @@ internal static class ReminderMessage
         };
         if (kind == ReminderKind.Overdue)
         {
-            foreach (var unit in new[] { task.ReportToUnitId, task.CreatedByUnit })
+            // The issuer manages the task; tasks confirmed before migration 2 know only the confirming unit.
+            foreach (var unit in new[] { task.ReportToUnitId, task.IssuerUnitId ?? task.CreatedByUnit })
             {
                 if (!string.IsNullOrEmpty(unit) && !request.OrgUnitIds.Contains(unit))
                 {

@@ -1,7 +1,9 @@
 using DanVan.Plugins.Data;
+using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Grpc;
 using DanVan.Plugins.Tasks.Access;
 using DanVan.Plugins.Tasks.Assignments;
+using DanVan.Plugins.Tasks.Progress;
 using DanVan.Plugins.Tasks.Review;
 using DanVan.Plugins.Tasks.Storage;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace DanVan.Plugins.Tasks.Tabs;
 
 /// <summary>
-/// The document tab "Nhiệm vụ": GET / the review of the draft, GET muc/{path} an item's source
+/// The document tab "Nhiệm vụ": GET / the review of the draft, GET tien-do the tasks' progress per
+/// unit (with the managers' review forms, <see cref="ProgressActions"/>), GET muc/{path} an item's source
 /// passage, POST xac-nhan the confirmation (creates the tasks and assignments, once). Each request reads the document from the host as the
 /// tab's officer, so the host's access rules apply; the host's refusals become Vietnamese pages.
 /// Only an officer who may confirm (<see cref="ReviewAccess"/>) gets the form and may post it; the
@@ -49,20 +52,14 @@ internal static class DocumentTasksTab
 
         if (rest.Length == 0 && HttpMethods.IsGet(http.Request.Method))
         {
-            IReadOnlySet<string> created;
-            try
-            {
-                created = await http.RequestServices.GetRequiredService<TaskStore>().CreatedItemsAsync(tab.DocumentId, http.RequestAborted).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The review must still open; confirming stays idempotent through the unique index.
-                http.RequestServices.GetRequiredService<ILogger<DocumentDrafts>>().LogWarning(ex, "Created tasks of {DocumentId} could not be read", tab.DocumentId);
-                created = new HashSet<string>();
-            }
-
+            var created = await CreatedAsync(http, tab.DocumentId).ConfigureAwait(false);
             var officer = await OfficerOrNullAsync(http, tab).ConfigureAwait(false);
             await Html.WriteAsync(http, ReviewPage.Render(tab, review, created, officer is not null && ReviewAccess.CanConfirm(officer, review))).ConfigureAwait(false);
+        }
+        else if ((rest == ProgressPage.Path && HttpMethods.IsGet(http.Request.Method))
+            || (rest is ProgressPage.ReviewPath or ProgressPage.ExtensionPath && HttpMethods.IsPost(http.Request.Method)))
+        {
+            await ProgressActions.HandleAsync(http, tab, review, rest).ConfigureAwait(false);
         }
         else if (rest.StartsWith(ItemPrefix, StringComparison.Ordinal) && HttpMethods.IsGet(http.Request.Method))
         {
@@ -86,15 +83,34 @@ internal static class DocumentTasksTab
                 return;
             }
 
-            var chosen = http.Request.HasFormContentType
-                ? (await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false))["muc"].OfType<string>().ToHashSet(StringComparer.Ordinal)
-                : [];
+            var form = await FormValues.ReadAsync(http).ConfigureAwait(false);
+            var chosen = form["muc"].OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var today = AssignmentStatuses.Today(http.RequestServices.GetRequiredService<TimeProvider>());
+            IReadOnlyList<ItemEdit> edits;
+            try
+            {
+                edits = await DraftEditForm.ReadAsync(form, review, chosen, http.RequestServices.GetService<DirectoryService.DirectoryServiceClient>(), today, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (TasksException ex)
+            {
+                // Nothing is created: the review again, with the officer's entries and the message.
+                var created = await CreatedAsync(http, tab.DocumentId).ConfigureAwait(false);
+                await Html.WriteAsync(http, ReviewPage.Render(tab, review, created, canConfirm: true, form, ex.Message), StatusCodes.Status400BadRequest).ConfigureAwait(false);
+                return;
+            }
+            catch (RpcException ex)
+            {
+                http.RequestServices.GetRequiredService<ILogger<DocumentDrafts>>().LogWarning(ex, "Edited units of document {DocumentId} could not be checked: {Status}", tab.DocumentId, ex.StatusCode);
+                await Html.WriteMessageAsync(http, ConfirmPage.Title, "Chưa kiểm tra được các đơn vị đã sửa vì chưa kết nối được danh mục đơn vị. Không tạo nhiệm vụ nào; vui lòng thử lại sau ít phút.", StatusCodes.Status503ServiceUnavailable, tab.Link()).ConfigureAwait(false);
+                return;
+            }
+
             var planner = http.RequestServices.GetRequiredService<TaskPlanner>();
             var issuer = string.IsNullOrEmpty(review.Document.IssuerOrgUnitId) ? null : review.Document.IssuerOrgUnitId;
             IReadOnlyList<PlannedTask> plan;
             try
             {
-                plan = await planner.PlanAsync(review.Resolved, issuer, chosen, http.RequestAborted).ConfigureAwait(false);
+                plan = DraftEditor.Apply(await planner.PlanAsync(review.Resolved, issuer, chosen, http.RequestAborted).ConfigureAwait(false), edits, today);
             }
             catch (RpcException ex)
             {
@@ -116,6 +132,20 @@ internal static class DocumentTasksTab
         else
         {
             await Html.WriteMessageAsync(http, "Không có trang này", "Đường dẫn không đúng.", StatusCodes.Status404NotFound, tab.Link()).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IReadOnlySet<string>> CreatedAsync(HttpContext http, string documentId)
+    {
+        try
+        {
+            return await http.RequestServices.GetRequiredService<TaskStore>().CreatedItemsAsync(documentId, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The review must still open; confirming stays idempotent through the unique index.
+            http.RequestServices.GetRequiredService<ILogger<DocumentDrafts>>().LogWarning(ex, "Created tasks of {DocumentId} could not be read", documentId);
+            return new HashSet<string>();
         }
     }
 

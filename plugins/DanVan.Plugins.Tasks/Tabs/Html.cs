@@ -23,7 +23,9 @@ internal static class Html
         "button{font:inherit;padding:.5rem 1rem;border-radius:6px;border:1px solid #1f5fa8;background:#1f5fa8;color:#fff;cursor:pointer}" +
         "label{display:block;padding:.15rem 0}a{color:#1f5fa8}h2.tt{font-size:1rem;margin:0}" +
         ".tt-qua,.tt-sap,.tt-thuong{display:inline-block;font-size:.8rem;padding:0 .4rem;border-radius:10px;margin-right:.3rem}" +
-        ".tt-qua{background:#fde2e1;color:#8a1c14}.tt-sap{background:#fff1c2;color:#6b4a00}.tt-thuong{background:#e6eef7;color:#1d4f86}";
+        ".tt-qua{background:#fde2e1;color:#8a1c14}.tt-sap{background:#fff1c2;color:#6b4a00}.tt-thuong{background:#e6eef7;color:#1d4f86}" +
+        "textarea,input[type=text],input[type=number],select{font:inherit;display:block;width:100%;max-width:40rem;box-sizing:border-box;padding:.3rem;margin:.15rem 0 .4rem}" +
+        "details{margin:.4rem 0}summary{cursor:pointer;color:#1f5fa8}ul.lich-su,ul.don-vi{padding-left:1.1rem}.ly-do{color:#8a1c14}";
 
     public static string Encode(string? text) => (text ?? string.Empty)
         .Replace("&", "&amp;", StringComparison.Ordinal)

@@ -4,6 +4,7 @@ using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Tasks.Extraction;
 using DanVan.Plugins.Tasks.Extraction.Resolution;
 using DanVan.Plugins.Tasks.Review;
+using Microsoft.AspNetCore.Http;
 
 namespace DanVan.Plugins.Tasks.Tabs;
 
@@ -19,11 +20,18 @@ internal static class ReviewPage
     /// <summary>What an officer who may not confirm sees in place of the form.</summary>
     public const string ReadOnlyNote = "Bạn đang xem bản rà soát ở chế độ chỉ đọc: chỉ cán bộ của đơn vị ban hành văn bản, của đơn vị nhận hoặc tổng hợp báo cáo, và Sở Nội vụ mới được xác nhận tạo nhiệm vụ từ văn bản này.";
 
-    public static StringBuilder Render(TabRequest tab, DocumentReview review, IReadOnlySet<string> created, bool canConfirm)
+    /// <param name="posted">The officer's entries when the page comes back after a refused confirmation; null on GET.</param>
+    /// <param name="error">Why the confirmation was refused (nothing was created), or null.</param>
+    public static StringBuilder Render(TabRequest tab, DocumentReview review, IReadOnlySet<string> created, bool canConfirm, IFormCollection? posted = null, string? error = null)
     {
         var draft = review.Resolved.Draft;
         var html = Html.Begin(Title);
         html.Append("<h1>").Append(Title).Append("</h1>");
+        if (error is not null)
+        {
+            html.Append("<div class=\"hop loi\" role=\"alert\" id=\"loi-xac-nhan\"><p>").Append(Html.Encode(error)).Append(" Chưa tạo nhiệm vụ nào; hãy sửa rồi xác nhận lại.</p></div>");
+        }
+
         html.Append("<p class=\"meta\" id=\"van-ban\">").Append(Html.Encode(DocumentLine(review.Document, draft))).Append("</p>");
 
         if (draft.Messages.Count > 0)
@@ -76,7 +84,7 @@ internal static class ReviewPage
 
         if (canConfirm)
         {
-            AppendConfirmForm(html, tab, draft, created);
+            AppendConfirmForm(html, tab, review, created, posted);
         }
         else
         {
@@ -246,19 +254,40 @@ internal static class ReviewPage
         html.Append("</ul></dd>");
     }
 
-    private static void AppendConfirmForm(StringBuilder html, TabRequest tab, DirectiveDraft draft, IReadOnlySet<string> created)
+    private static void AppendConfirmForm(StringBuilder html, TabRequest tab, DocumentReview review, IReadOnlySet<string> created, IFormCollection? posted)
     {
+        var chosen = posted?["muc"].OfType<string>().ToHashSet(StringComparer.Ordinal);
         html.Append("<section aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">Xác nhận</h2>")
             .Append("<form method=\"post\" action=\"").Append(Html.Encode(tab.Link("xac-nhan"))).Append("\">")
-            .Append("<fieldset><legend>Chọn các mục sẽ tạo thành nhiệm vụ</legend>");
-        foreach (var item in draft.Items)
+            .Append("<fieldset><legend>Chọn các mục sẽ tạo thành nhiệm vụ (có thể sửa nội dung, đơn vị, thời hạn trước khi xác nhận)</legend>");
+        foreach (var item in review.Resolved.Draft.Items)
         {
             var id = "chon-" + item.Path.Replace('.', '-');
-            html.Append("<label for=\"").Append(id).Append("\"><input type=\"checkbox\" name=\"muc\" id=\"").Append(id).Append("\" value=\"").Append(Html.Encode(item.Path)).Append(created.Contains(item.Path) ? "\"> Mục " : "\" checked> Mục ")
+            var isChecked = chosen?.Contains(item.Path) ?? !created.Contains(item.Path);
+            html.Append("<label for=\"").Append(id).Append("\"><input type=\"checkbox\" name=\"muc\" id=\"").Append(id).Append("\" value=\"").Append(Html.Encode(item.Path)).Append(isChecked ? "\" checked> Mục " : "\"> Mục ")
                 .Append(Html.Encode(item.Path)).Append(": ").Append(Html.Encode(Short(item.Text.Value))).Append(created.Contains(item.Path) ? " (đã tạo)" : string.Empty).Append("</label>");
+            if (!created.Contains(item.Path))
+            {
+                AppendEditFields(html, review, item, posted);
+            }
         }
 
         html.Append("</fieldset><p><button type=\"submit\">Xác nhận tạo nhiệm vụ</button></p></form></section>");
+    }
+
+    private static void AppendEditFields(StringBuilder html, DocumentReview review, DraftItem item, IFormCollection? posted)
+    {
+        string Value(string name, string offered) => posted is not null && posted.TryGetValue(name, out var v) ? (string?)v ?? string.Empty : offered;
+        var path = item.Path;
+        html.Append("<details class=\"sua\"><summary>Sửa mục ").Append(Html.Encode(path)).Append(" trước khi xác nhận</summary>")
+            .Append("<label>Nội dung<textarea name=\"").Append(Html.Encode(DraftEditForm.ContentField(path))).Append("\" rows=\"3\">")
+            .Append(Html.Encode(Value(DraftEditForm.ContentField(path), item.Text.Value))).Append("</textarea></label>")
+            .Append("<label>Đơn vị chủ trì (mã đơn vị; để trống: theo văn bản)<input type=\"text\" name=\"").Append(Html.Encode(DraftEditForm.LeadField(path))).Append("\" value=\"")
+            .Append(Html.Encode(Value(DraftEditForm.LeadField(path), DraftEditForm.OfferedLead(review, item)))).Append("\"></label>")
+            .Append("<label>Đơn vị phối hợp (mã đơn vị, cách nhau bởi dấu phẩy)<input type=\"text\" name=\"").Append(Html.Encode(DraftEditForm.CooperatingField(path))).Append("\" value=\"")
+            .Append(Html.Encode(Value(DraftEditForm.CooperatingField(path), DraftEditForm.OfferedCooperating(review, item)))).Append("\"></label>")
+            .Append("<label>Thời hạn (ngày/tháng/năm; để trống: theo văn bản)<input type=\"text\" name=\"").Append(Html.Encode(DraftEditForm.DueField(path))).Append("\" inputmode=\"numeric\" placeholder=\"15/11/2026\" value=\"")
+            .Append(Html.Encode(Value(DraftEditForm.DueField(path), string.Empty))).Append("\"></label></details>");
     }
 
     public static string Short(string text) => text.Length <= 90 ? text : string.Concat(text.AsSpan(0, 90).TrimEnd(), "…");

@@ -11,13 +11,24 @@ namespace DanVan.Plugins.Runtime.Jobs;
 /// waits for a running job like for a call in flight) and resolves the handler in a fresh scope of
 /// that version, so a job that falls due after an upgrade runs the new version's code.
 /// </summary>
-internal sealed class PluginJobHandlerResolver(PluginManager manager) : IJobHandlerResolver
+internal sealed class PluginJobHandlerResolver : IJobHandlerResolver
 {
-    public IReadOnlyCollection<string> ActivePluginIds => manager.ActivePlugins().Select(p => p.Manifest.Id).ToList();
+    private readonly PluginManager _manager;
+
+    public PluginJobHandlerResolver(PluginManager manager, JobStore store)
+    {
+        _manager = manager;
+
+        // The scheduler's last look left out a plugin that was not serving yet (its start may have
+        // just scheduled a job): look again now rather than at the next poll.
+        manager.Activated += _ => store.Wake();
+    }
+
+    public IReadOnlyCollection<string> ActivePluginIds => _manager.ActivePlugins().Select(p => p.Manifest.Id).ToList();
 
     public IJobHandler? Resolve(string pluginId, string jobName)
     {
-        var router = manager.FindRouter(pluginId);
+        var router = _manager.FindRouter(pluginId);
         var generation = router?.Enter();
         if (generation is null)
         {

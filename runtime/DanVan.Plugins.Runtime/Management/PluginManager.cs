@@ -42,6 +42,9 @@ public sealed partial class PluginManager : IAsyncDisposable
         }
     }
 
+    /// <summary>Raised with the plugin's id once a version of it serves (the job scheduler looks at its waiting jobs then).</summary>
+    internal event Action<string>? Activated;
+
     /// <summary>Loads the version in <paramref name="directory"/> and makes it serve, replacing the version serving now. On failure the plugin keeps its old version (or is quarantined if it had none).</summary>
     public async Task<PluginStatus> ActivateAsync(PluginManifest manifest, string directory, IConfiguration settings, CancellationToken cancellationToken = default)
     {
@@ -90,6 +93,7 @@ public sealed partial class PluginManager : IAsyncDisposable
             }
 
             LogActivated(_logger, manifest.Id, manifest.Version);
+            Activated?.Invoke(manifest.Id);
             return ToStatus(slot);
         }
         finally

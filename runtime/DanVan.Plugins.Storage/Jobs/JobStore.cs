@@ -29,6 +29,14 @@ public sealed class JobStore
 
     internal WakeSignal Changed { get; } = new();
 
+    /// <summary>
+    /// Wakes this process's <see cref="JobScheduler"/> to look for due work now. The runtime calls it
+    /// when a plugin starts serving: the scheduler only looks at active plugins' jobs, so one that a
+    /// plugin scheduled while starting (or that waited while it was disabled) would otherwise wait
+    /// for the next poll.
+    /// </summary>
+    public void Wake() => Changed.Set();
+
     internal StorageProvider Provider => _connector.Provider;
 
     /// <summary>

@@ -33,6 +33,10 @@ internal sealed class LeaseRenewal : IDisposable
 
     private async Task RenewThenRearmAsync()
     {
+        // Off the timer's thread first: a test clock fires timers inside its Advance, and a renewal
+        // that completes synchronously (SQLite's async calls do) would re-arm at the clock's
+        // intermediate time and be fired again by the same Advance, once per missed period.
+        await Task.Yield();
         try
         {
             await _renew().ConfigureAwait(false);

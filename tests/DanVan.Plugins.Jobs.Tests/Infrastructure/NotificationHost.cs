@@ -63,15 +63,23 @@ public sealed class NotificationHost : IAsyncDisposable
 
         public ConcurrentDictionary<string, bool> LostAnswers { get; } = new();
 
+        /// <summary>Awaited before each answer: holds a call in flight for as long as a test needs.</summary>
+        public Func<Task>? BeforeAnswer { get; set; }
+
         /// <summary>Completes with the key of the first notification delivered.</summary>
         public TaskCompletionSource<string> FirstDelivery { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed class Service(State state) : NotificationsService.NotificationsServiceBase
     {
-        public override Task<SendNotificationResponse> SendNotification(SendNotificationRequest request, ServerCallContext context)
+        public override async Task<SendNotificationResponse> SendNotification(SendNotificationRequest request, ServerCallContext context)
         {
             state.Received.Enqueue(request);
+            if (state.BeforeAnswer is { } hold)
+            {
+                await hold();
+            }
+
             if (request.Title.StartsWith("SAI", StringComparison.Ordinal))
             {
                 throw new RpcException(new Status(StatusCode.NotFound, $"Không tìm thấy người dùng {request.UserIds[0]}"));
@@ -89,12 +97,12 @@ public sealed class NotificationHost : IAsyncDisposable
                 throw new RpcException(new Status(StatusCode.Unavailable, "connection reset before the answer"));
             }
 
-            return Task.FromResult(new SendNotificationResponse
+            return new SendNotificationResponse
             {
                 NotificationId = state.Delivered[request.IdempotencyKey],
                 Duplicate = duplicate,
                 RecipientCount = request.UserIds.Count,
-            });
+            };
         }
     }
 }

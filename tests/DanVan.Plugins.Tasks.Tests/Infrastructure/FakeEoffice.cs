@@ -24,6 +24,7 @@ internal sealed partial class FakeEoffice : IAsyncDisposable
     public const string Seed001Id = "vb-001-chi-thi-ubnd-tinh-2022";
     public const string EmptyId = "vb-trong";
     public const string SecretId = "vb-mat";
+    public const string ReportId = "vb-bao-cao-tan-hung";
     public const string Officer = "u-tan-hung-can-bo";
     public const string Commune = "xa-tan-hung";
     public const string HomeAffairs = "so-noi-vu-hung-yen";
@@ -81,6 +82,14 @@ internal sealed partial class FakeEoffice : IAsyncDisposable
         TextFormat = TextFormat.Plain,
     };
 
+    /// <summary>Xã Tân Hưng's report (evidence for progress reports), with one attachment "tep-1".</summary>
+    public static Document Report()
+    {
+        var document = new Document { Id = ReportId, Direction = DocumentDirection.Outgoing, IssuerOrgUnitId = Commune, CodeAsPrinted = "45/BC-UBND", KindName = "BÁO CÁO", Subject = "Kết quả thực hiện công tác dân vận chính quyền năm 2026" };
+        document.Attachments.Add(new Attachment { Id = "tep-1", DocumentId = ReportId, FileName = "bao-cao-dan-van-2026.pdf", MediaType = "application/pdf" });
+        return document;
+    }
+
     private static void CheckToken(ServerCallContext context)
     {
         if (context.RequestHeaders.GetValue("authorization") != "Bearer " + RuntimeToken)
@@ -120,6 +129,7 @@ internal sealed partial class FakeEoffice : IAsyncDisposable
             {
                 Seed001Id => Task.FromResult(new GetDocumentResponse { Document = Seed001() }),
                 EmptyId => Task.FromResult(new GetDocumentResponse { Document = new Document { Id = EmptyId, KindName = "CÔNG VĂN", CodeAsPrinted = "12/UBND-VP", Subject = "V/v bản quét" } }),
+                ReportId => Task.FromResult(new GetDocumentResponse { Document = Report() }),
                 SecretId when request.ActingUserId == "u-admin-tinh" => Task.FromResult(new GetDocumentResponse { Document = Seed001() }),
                 SecretId => throw new RpcException(new Status(StatusCode.PermissionDenied, "not for this user")),
                 _ => throw new RpcException(new Status(StatusCode.NotFound, $"No document {request.DocumentId}.")),

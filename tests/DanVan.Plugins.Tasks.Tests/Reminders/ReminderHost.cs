@@ -39,25 +39,34 @@ internal sealed partial class ReminderHost : IAsyncDisposable
         // Each loop arms a timer when it goes idle: a cue to look again whether all is quiet.
         host.Clock.TimerCreated += _ => host.Poke();
         host.Eoffice = await FakeEoffice.StartAsync();
-        host.Host = await PluginTestHost.StartAsync(TasksPluginBuild.Directory, configure: o =>
+        await host.StartRuntimeAsync();
+        return host;
+    }
+
+    /// <summary>Starts the runtime (again) on the same database and clock, and waits until it has caught up.</summary>
+    public async Task StartRuntimeAsync()
+    {
+        Host = await PluginTestHost.StartAsync(TasksPluginBuild.Directory, configure: o =>
         {
-            host.Eoffice.Configure(o);
-            o.DataDirectory = host.dataDirectory;
+            Eoffice.Configure(o);
+            o.DataDirectory = dataDirectory;
 
             // One runtime: in-process signals wake the loops, so they need no poll within a test; one
             // on the fake clock, a month out, arms a timer whenever a loop goes idle (the quiet cue).
-            o.Jobs.PollClock = host.Clock;
+            o.Jobs.PollClock = Clock;
             o.Jobs.PollInterval = TimeSpan.FromDays(30);
-            o.Outbox.PollClock = host.Clock;
+            o.Outbox.PollClock = Clock;
             o.Outbox.PollInterval = TimeSpan.FromDays(30);
 
             // The plugin's context outlives its unload (a System.Text.Json cache holds a Tasks type,
             // reported at every stop); the heap snapshot that traces it took seconds per test here.
             o.DiagnoseLeaks = false;
-        }, time: host.Clock);
-        await host.WaitUntilQuietAsync();
-        return host;
+        }, time: Clock);
+        await WaitUntilQuietAsync();
     }
+
+    /// <summary>Stops the runtime (its database stays), as a server going down.</summary>
+    public async Task StopRuntimeAsync() => await Host.DisposeAsync();
 
     /// <summary>Moves the clock to <paramref name="vietnamTime"/> (UTC+7) and waits until every reminder due by then is delivered or waiting on a retry.</summary>
     public async Task AdvanceToAsync(DateTime vietnamTime)
@@ -101,25 +110,26 @@ internal sealed partial class ReminderHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Sở Nội vụ's appraiser confirms items of seed 001 into tasks (their reminders are scheduled in the same request).</summary>
     public async Task ConfirmAsync(params string[] items)
     {
         using var client = Host.CreatePageClient();
         using var form = new FormUrlEncodedContent(items.Select(i => new KeyValuePair<string, string>("muc", i)));
-        using var response = await client.PostAsync(Host.TabPagePath("document-tasks", FakeEoffice.Officer, FakeEoffice.Commune, FakeEoffice.Seed001Id, "xac-nhan"), form);
+        using var response = await client.PostAsync(Host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "xac-nhan"), form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"Đã tạo {items.Length} nhiệm vụ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await WaitUntilQuietAsync();
     }
 
-    /// <summary>Xã Tân Hưng reports its first open assignment (2026) done on the unit tab.</summary>
+    /// <summary>Xã Tân Hưng's officer reports its first open assignment (2026) done on the unit tab.</summary>
     public async Task CompleteFirstOfTanHungAsync()
     {
-        using var page = await Host.GetTabPageAsync("unit-tasks", FakeEoffice.Officer, FakeEoffice.Commune);
+        using var page = await Host.GetTabPageAsync("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune);
         var match = CompleteForm().Match(await page.Content.ReadAsStringAsync());
         Assert.True(match.Success, "no completion form on the page");
         using var client = Host.CreatePageClient();
         using var form = new FormUrlEncodedContent([new("id", match.Groups[1].Value), new("version", match.Groups[2].Value)]);
-        using var response = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeEoffice.Officer, FakeEoffice.Commune, relativePath: "hoan-thanh"), form);
+        using var response = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune, relativePath: "hoan-thanh"), form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -144,6 +154,14 @@ internal sealed partial class ReminderHost : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<string> TextAsync(string sql)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync()

@@ -56,10 +56,10 @@ public sealed class ReminderTests(Xunit.Abstractions.ITestOutputHelper output) :
         var late = Assert.Single(overdue);
         Assert.StartsWith("Quá hạn (hạn 15/11/2026): ", late.Title, StringComparison.Ordinal);
         Assert.Equal(NotificationSeverity.Urgent, late.Severity);
-        // Escalation: the unit the report goes to and the unit that assigned the task hear of it too.
-        Assert.Equal(PhoHien, late.OrgUnitIds[0]);
-        Assert.Contains(FakeEoffice.Commune, late.OrgUnitIds);
-        Assert.True(late.OrgUnitIds.Count >= 2);
+        // Escalation: the unit the report goes to and the unit that issued the directive hear of it too.
+        var reportTo = await r.TextAsync("SELECT report_to_unit_id FROM \"danvan_tasks__tasks\"");
+        Assert.Equal(new[] { PhoHien, reportTo, FakeUsers.Province }.Distinct(), late.OrgUnitIds);
+        Assert.NotEqual(PhoHien, reportTo);
 
         // Each reminder reached the e-office once: no repeat, not even a deduplicated one.
         Assert.Equal(4, r.Eoffice.Notifications.Count);
@@ -122,6 +122,24 @@ public sealed class ReminderTests(Xunit.Abstractions.ITestOutputHelper output) :
         Assert.Equal(2, await r.ScalarAsync("SELECT COUNT(*) FROM danvan_outbox WHERE state = 'sent'"));
         // Every call but the two that delivered was refused: none was sent twice.
         Assert.Equal(refused + 2, r.Eoffice.NotificationCalls.Count);
+    }
+
+    [Fact]
+    public async Task TheRuntimeIsDownOverEveryReminder_WhenItIsBack_EachIsSentOnce()
+    {
+        await r.ConfirmAsync("1");
+        await r.AdvanceToAsync(new DateTime(2026, 11, 11, 18, 0, 0));
+
+        await r.StopRuntimeAsync();
+        r.Clock.Advance(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.FromHours(7)) - r.Clock.GetUtcNow());
+        Assert.Empty(r.Eoffice.NotificationCalls);
+        await r.StartRuntimeAsync();
+        await r.AdvanceToAsync(new DateTime(2026, 11, 17, 9, 0, 0));
+
+        Assert.Equal(6, r.Eoffice.Notifications.Count);
+        Assert.Equal(6, r.Eoffice.NotificationCalls.Select(c => c.IdempotencyKey).Distinct().Count());
+        Assert.Equal(6, r.Eoffice.NotificationCalls.Count);
+        Assert.Equal(3, r.Eoffice.Notifications.Count(n => n.OrgUnitIds[0] == PhoHien));
     }
 
     [Fact]

@@ -130,6 +130,46 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DraftEdits_TravelWithTheConfirmation_ContentLeadCooperatingAndDeadline()
+    {
+        var (_, review) = await PageAsync(FakeEoffice.Seed001Id, user: FakeUsers.Appraiser, unit: FakeEoffice.HomeAffairs);
+        var (status, html) = await ConfirmWithAsync(
+            ("muc", "8"),
+            ("noi-dung.8", "Báo cáo kết quả thực hiện Chỉ thị năm 2026 về Sở Nội vụ"),
+            ("chu-tri.8", "so-tai-chinh-hung-yen"),
+            ("phoi-hop.8", "so-noi-vu-hung-yen"),
+            ("han.8", "30/11/2026"));
+
+        Assert.Contains("name=\"han.8\"", review, StringComparison.Ordinal);
+        Assert.Contains("Sửa mục 8 trước khi xác nhận", review, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Đã tạo 1 nhiệm vụ và 4 lượt giao việc", html, StringComparison.Ordinal);
+        var item8 = html[html.IndexOf("data-path=\"8\"", StringComparison.Ordinal)..];
+        Assert.Contains("Báo cáo kết quả thực hiện Chỉ thị năm 2026 về Sở Nội vụ", item8, StringComparison.Ordinal);
+        Assert.Contains("4 đơn vị: Sở Tài chính, Sở Nội vụ, UBND xã Tân Hưng, UBND phường Phố Hiến", item8, StringComparison.Ordinal);
+        Assert.Contains("2026: hạn 30/11/2026</dd>", item8, StringComparison.Ordinal);
+        Assert.DoesNotContain("2027", item8, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("han.8", "31/13/2026", "Mục 8: thời hạn “31/13/2026” không hợp lệ")]
+    [InlineData("chu-tri.8", "so-khong-co", "Mục 8: không có đơn vị mã “so-khong-co” trong danh mục đơn vị.")]
+    [InlineData("phoi-hop.8", "so-tai-chinh-hung-yen, ubnd-huyen-tien-lu", "Mục 8: đơn vị “Ủy ban nhân dân huyện Tiên Lữ” đã giải thể từ 30/06/2025")]
+    public async Task ABadEdit_ShowsTheReviewAgainWithTheMessage_AndCreatesNothing(string field, string value, string message)
+    {
+        var (status, html) = await ConfirmWithAsync(("muc", "1"), ("muc", "8"), (field, value));
+        var (_, after) = await PageAsync(FakeEoffice.Seed001Id, user: FakeUsers.Appraiser, unit: FakeEoffice.HomeAffairs);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains("Chưa tạo nhiệm vụ nào; hãy sửa rồi xác nhận lại.", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"" + value + "\"", html, StringComparison.Ordinal); // what the officer typed is kept
+        Assert.Contains("id=\"chon-8\" value=\"8\" checked>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"chon-2\" value=\"2\" checked>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã tạo nhiệm vụ cho", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Confirm_NothingChosen_AsksToChoose()
     {
         var (_, html) = await ConfirmAsync(FakeUsers.Appraiser, FakeEoffice.HomeAffairs);
@@ -224,6 +264,14 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
     private async Task<(HttpStatusCode Status, string Html)> PageAsync(string documentId, string relativePath = "", string user = FakeEoffice.Officer, string unit = FakeEoffice.Commune)
     {
         using var response = await host.GetTabPageAsync("document-tasks", user, unit, documentId, relativePath);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> ConfirmWithAsync(params (string Name, string Value)[] fields)
+    {
+        using var client = host.CreatePageClient();
+        using var form = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        using var response = await client.PostAsync(host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "xac-nhan"), form);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 

@@ -84,22 +84,81 @@ public sealed partial class UnitTasksTabTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReportingComplete_OnTimeOrLate_AndAStaleFormIsRefused()
+    public async Task AFullReportSentOnTime_AcceptedAfterTheDeadline_IsCompletedOnTime_AndAStaleFormIsRefused()
     {
         await ConfirmAsync("8");
-        var page = await UnitPageAsync();
-        var (id, version) = FirstForm(page);
+        var (id, version) = FirstForm(await UnitPageAsync());
 
-        clock.Advance(TimeSpan.FromDays(16)); // 17/11: after the 2026 due date
-        var (status, done) = await CompleteAsync(id, version);
-        var (staleStatus, stale) = await CompleteAsync(id, version);
+        clock.Advance(TimeSpan.FromDays(13)); // 14/11
+        var (status, sent) = await ReportAsync(id, version, 100, "Đã tổ chức hội nghị; 12/12 thôn triển khai.", FakeEoffice.ReportId + "\nhttps://tanhung.hungyen.gov.vn/tin/hoi-nghi");
+        var (staleStatus, stale) = await ReportAsync(id, version, 100, "Gửi lại");
+        clock.Advance(TimeSpan.FromDays(3)); // 17/11: after the due date
+        var (managerStatus, progress) = await ProgressPageAsync(FakeUsers.Appraiser, FakeEoffice.HomeAffairs);
+        var (reportId, reportVersion) = ReviewForm(progress);
+        var (acceptStatus, accepted) = await DecideAsync("tien-do/duyet", reportId, reportVersion, "chap-nhan", "");
+        var unit = await UnitPageAsync();
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Đã ghi nhận hoàn thành.", done, StringComparison.Ordinal);
-        Assert.Contains("hoàn thành quá hạn", done, StringComparison.Ordinal);
-        Assert.Contains("<dt>Hoàn thành</dt><dd>17/11/2026</dd>", done, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, staleStatus);
-        Assert.Contains("đã hoàn thành trước đó", stale, StringComparison.Ordinal);
+        Assert.Contains("Đã gửi báo cáo tiến độ 100%; báo cáo đang chờ đơn vị giao việc duyệt.", sent, StringComparison.Ordinal);
+        Assert.Contains("100% — <span class=\"tt-sap\">chờ duyệt</span>", sent, StringComparison.Ordinal);
+        Assert.Contains("Văn bản: 45/BC-UBND: Kết quả thực hiện công tác dân vận chính quyền năm 2026", sent, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://tanhung.hungyen.gov.vn/tin/hoi-nghi\"", sent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, staleStatus);
+        Assert.Contains("đã được người khác cập nhật", stale, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, managerStatus);
+        Assert.Contains("1 báo cáo, đề nghị gia hạn đang chờ xử lý.", progress, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, acceptStatus);
+        Assert.Contains("Đã chấp nhận báo cáo; lượt việc được ghi nhận hoàn thành.", accepted, StringComparison.Ordinal);
+        Assert.Equal("hoàn thành đúng hạn", Statuses(unit).Last());
+        Assert.Contains("<dt>Hoàn thành</dt><dd>14/11/2026</dd>", unit, StringComparison.Ordinal);
+        Assert.Contains("100% — <span class=\"tt-thuong\">đã chấp nhận</span>", unit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReturnedReport_NeedsAReason_AndTheUnitSeesIt()
+    {
+        await ConfirmAsync("8");
+        var (id, version) = FirstForm(await UnitPageAsync());
+        await ReportAsync(id, version, 50, "Đang triển khai");
+        var (reportId, reportVersion) = ReviewForm((await ProgressPageAsync(FakeUsers.ProvinceOfficer, FakeUsers.Province)).Html);
+
+        var (bareStatus, bare) = await DecideAsync("tien-do/duyet", reportId, reportVersion, "tra-lai", " ", FakeUsers.ProvinceOfficer, FakeUsers.Province);
+        var (byUnitStatus, byUnit) = await DecideAsync("tien-do/duyet", reportId, reportVersion, "chap-nhan", "", FakeEoffice.Officer, FakeEoffice.Commune);
+        var (status, returned) = await DecideAsync("tien-do/duyet", reportId, reportVersion, "tra-lai", "Thiếu danh sách thôn", FakeUsers.ProvinceOfficer, FakeUsers.Province);
+        var unit = await UnitPageAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, bareStatus);
+        Assert.Contains("Hãy ghi lý do trả lại báo cáo", bare, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, byUnitStatus);
+        Assert.Contains("mới được duyệt báo cáo", byUnit, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"quyet-dinh\"", byUnit, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Đã trả lại báo cáo cho đơn vị kèm lý do.", returned, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tt-qua\">bị trả lại</span> <span class=\"ly-do\">Lý do: Thiếu danh sách thôn</span>", unit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExtension_BadDateRefused_ThenApproved_MovesTheDueDate()
+    {
+        await ConfirmAsync("8");
+        var (id, _) = FirstForm(await UnitPageAsync());
+
+        var (badStatus, bad) = await ExtensionAsync(id, "31/02/2026", "Chờ số liệu");
+        var (status, asked) = await ExtensionAsync(id, "30/11/2026", "Chờ số liệu của các thôn");
+        var (extensionId, extensionVersion) = ExtensionForm((await ProgressPageAsync(FakeUsers.Appraiser, FakeEoffice.HomeAffairs)).Html);
+        var (approveStatus, approved) = await DecideAsync("tien-do/gia-han", extensionId, extensionVersion, "dong-y", "");
+        clock.Advance(TimeSpan.FromDays(16)); // 17/11: late for the old date only
+        var unit = await UnitPageAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+        Assert.Contains("Hạn mới “31/02/2026” không hợp lệ", bad, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Đã gửi đề nghị gia hạn đến 30/11/2026", asked, StringComparison.Ordinal);
+        Assert.Contains("chờ xem xét", asked, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, approveStatus);
+        Assert.Contains("Đã đồng ý gia hạn đến 30/11/2026.", approved, StringComparison.Ordinal);
+        Assert.Contains("30/11/2026 <span class=\"tc\">(đã gia hạn; hạn ban đầu 15/11/2026)</span>", unit, StringComparison.Ordinal);
+        Assert.Equal(["chưa đến hạn", "chưa đến hạn"], Statuses(unit)); // without the extension 2026 would be "quá hạn"
     }
 
     [Fact]
@@ -108,11 +167,33 @@ public sealed partial class UnitTasksTabTests : IAsyncLifetime
         await ConfirmAsync("8");
         var (id, version) = FirstForm(await UnitPageAsync());
 
-        var (status, html) = await CompleteAsync(id, version + 1);
+        var (status, html) = await ReportAsync(id, version + 1, 50, "Đang làm");
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains("đã được người khác cập nhật", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("hoàn thành", Statuses(html).First(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Báo cáo đã gửi", html, StringComparison.Ordinal);
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__reports\""));
+    }
+
+    [Fact]
+    public async Task TwoUnitsReport_AndTheManagerSeesBothOnTheDocumentsProgressPage()
+    {
+        await ConfirmAsync("8");
+        var (tanHung, tanHungVersion) = FirstForm(await UnitPageAsync());
+        var (phoHien, phoHienVersion) = FirstForm(await UnitPageAsync(FakeUsers.OtherCommune, FakeUsers.OtherCommuneOfficer));
+
+        await ReportAsync(tanHung, tanHungVersion, 40, "Tân Hưng: đã quán triệt");
+        await ReportAsync(phoHien, phoHienVersion, 70, "Phố Hiến: đã ban hành kế hoạch", user: FakeUsers.OtherCommuneOfficer, unit: FakeUsers.OtherCommune);
+        var (_, manager) = await ProgressPageAsync(FakeUsers.Appraiser, FakeEoffice.HomeAffairs);
+        var (_, commune) = await ProgressPageAsync(FakeEoffice.Officer, FakeEoffice.Commune);
+
+        Assert.Contains("2 báo cáo, đề nghị gia hạn đang chờ xử lý.", manager, StringComparison.Ordinal);
+        Assert.Contains("Tân Hưng: đã quán triệt", manager, StringComparison.Ordinal);
+        Assert.Contains("Phố Hiến: đã ban hành kế hoạch", manager, StringComparison.Ordinal);
+        Assert.Contains("Sở Tài chính", manager, StringComparison.Ordinal);
+        Assert.DoesNotContain("Phố Hiến", commune, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"quyet-dinh\"", commune, StringComparison.Ordinal);
+        Assert.Contains("data-unit=\"xa-tan-hung\"", commune, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,7 +240,7 @@ public sealed partial class UnitTasksTabTests : IAsyncLifetime
         var (id, version) = FirstForm(await UnitPageAsync());
 
         var asAppraiser = await UnitPageAsync(FakeEoffice.Commune, FakeUsers.Appraiser);
-        var (status, html) = await CompleteAsync(id, version.ToString(System.Globalization.CultureInfo.InvariantCulture), FakeUsers.Appraiser);
+        var (status, html) = await ReportAsync(id, version, 100, "Báo cáo thay", user: FakeUsers.Appraiser);
 
         Assert.Equal(2, Statuses(asAppraiser).Count);
         Assert.DoesNotContain("<form", asAppraiser, StringComparison.Ordinal);
@@ -191,15 +272,39 @@ public sealed partial class UnitTasksTabTests : IAsyncLifetime
         return response.Tabs.SingleOrDefault(t => t.Id == "danvan.tasks.unit-tasks")?.Badge;
     }
 
-    private async Task<(HttpStatusCode Status, string Html)> CompleteAsync(string id, string version, string user = FakeEoffice.Officer)
+    private async Task<(HttpStatusCode Status, string Html)> PostAsync(string tabId, string user, string unit, string? document, string path, params (string Name, string Value)[] fields)
     {
         using var client = host.CreatePageClient();
-        using var form = new FormUrlEncodedContent([new("id", id), new("version", version)]);
-        using var response = await client.PostAsync(host.TabPagePath("unit-tasks", user, FakeEoffice.Commune, relativePath: "hoan-thanh"), form);
+        using var form = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        using var response = await client.PostAsync(host.TabPagePath(tabId, user, unit, document, path), form);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private Task<(HttpStatusCode Status, string Html)> CompleteAsync(string id, long version) => CompleteAsync(id, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private Task<(HttpStatusCode Status, string Html)> ReportAsync(string id, long version, int percent, string text, string evidence = "", string user = FakeEoffice.Officer, string unit = FakeEoffice.Commune) =>
+        PostAsync("unit-tasks", user, unit, null, "bao-cao", ("id", id), ("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("phan-tram", percent.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("noi-dung", text), ("minh-chung", evidence));
+
+    private Task<(HttpStatusCode Status, string Html)> ExtensionAsync(string id, string due, string reason) =>
+        PostAsync("unit-tasks", FakeEoffice.Officer, FakeEoffice.Commune, null, "gia-han", ("id", id), ("han-moi", due), ("ly-do", reason));
+
+    private Task<(HttpStatusCode Status, string Html)> DecideAsync(string path, string id, long version, string decision, string reason, string user = FakeUsers.Appraiser, string unit = FakeEoffice.HomeAffairs) =>
+        PostAsync("document-tasks", user, unit, FakeEoffice.Seed001Id, path, ("id", id), ("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("quyet-dinh", decision), ("ly-do", reason));
+
+    private async Task<(HttpStatusCode Status, string Html)> ProgressPageAsync(string user, string unit)
+    {
+        using var response = await host.GetTabPageAsync("document-tasks", user, unit, FakeEoffice.Seed001Id, "tien-do");
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static (string Id, long Version) ReviewForm(string html) => FormAfter(html, "tien-do/duyet");
+
+    private static (string Id, long Version) ExtensionForm(string html) => FormAfter(html, "tien-do/gia-han");
+
+    private static (string Id, long Version) FormAfter(string html, string action)
+    {
+        var at = html.IndexOf(action + "?dvt=", StringComparison.Ordinal);
+        Assert.True(at >= 0, "no form posting to " + action);
+        return FirstForm(html[at..]);
+    }
 
     private async Task<long> ScalarAsync(string sql)
     {
