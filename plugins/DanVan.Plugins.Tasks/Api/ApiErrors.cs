@@ -14,10 +14,18 @@ internal static class ApiErrors
     {
         TasksError.NotFound => new RpcException(new Status(StatusCode.NotFound, ex.Message)),
         TasksError.PermissionDenied => new RpcException(new Status(StatusCode.PermissionDenied, ex.Message)),
-        TasksError.InvalidArgument => RichStatus.InvalidArgument(ex.Message, (ex.Field ?? string.Empty, ex.Message)),
+        TasksError.InvalidArgument => RichStatus.InvalidArgument(ex.Message, (WireField(ex.Field), ex.Message)),
         TasksError.FailedPrecondition => new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message)),
         TasksError.Conflict => new RpcException(new Status(StatusCode.Aborted, ex.Message)),
         _ => new RpcException(new Status(StatusCode.Internal, ex.Message)),
+    };
+
+    // The domain names a few inputs as the tabs' forms do; the API reports the proto field.
+    private static string WireField(string? field) => field switch
+    {
+        null => string.Empty,
+        "new_due" => "new_due_date",
+        _ => field,
     };
 
     public static RpcException Invalid(string field, string message) => RichStatus.InvalidArgument(message, (field, message));

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using DanVan.Plugins.Tasks.Progress;
 using DanVan.Plugins.Tasks.Storage;
 using Google.Protobuf.WellKnownTypes;
 using V1 = DanVan.Plugins.Contracts.Tasks.V1;
@@ -8,8 +8,6 @@ namespace DanVan.Plugins.Tasks.Api;
 /// <summary>Stored progress reports and extension requests as danvan.tasks.v1 messages.</summary>
 internal static class ProgressMessages
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static V1.Report Report(ReportRecord r)
     {
         var m = new V1.Report
@@ -58,32 +56,17 @@ internal static class ProgressMessages
         Version = e.Version,
     };
 
-    private static IEnumerable<V1.Evidence> Evidence(string json)
-    {
-        List<StoredEvidence>? items;
-        try
+    private static IEnumerable<V1.Evidence> Evidence(string json) =>
+        EvidenceJson.Read(json).Select(e => new V1.Evidence
         {
-            items = JsonSerializer.Deserialize<List<StoredEvidence>>(string.IsNullOrEmpty(json) ? "[]" : json, Json);
-        }
-        catch (JsonException)
-        {
-            // A report is still worth returning when its evidence column cannot be read.
-            items = null;
-        }
-
-        return (items ?? []).Select(e => new V1.Evidence
-        {
-            Kind = e.Kind?.ToUpperInvariant() switch
+            Kind = e.Kind switch
             {
-                "DOCUMENT" => V1.EvidenceKind.Document,
-                "ATTACHMENT" => V1.EvidenceKind.Attachment,
-                "LINK" => V1.EvidenceKind.Link,
+                EvidenceKind.Document => V1.EvidenceKind.Document,
+                EvidenceKind.Attachment => V1.EvidenceKind.Attachment,
+                EvidenceKind.Link => V1.EvidenceKind.Link,
                 _ => V1.EvidenceKind.Unspecified,
             },
-            Reference = e.Reference ?? string.Empty,
-            Title = e.Title ?? string.Empty,
+            Reference = e.Reference,
+            Title = e.Title,
         });
-    }
-
-    private sealed record StoredEvidence(string? Kind, string? Reference, string? Title);
 }

@@ -9,6 +9,8 @@ using DanVan.Plugins.Tasks.Reminders;
 using DanVan.Plugins.Tasks.Review;
 using DanVan.Plugins.Tasks.Storage;
 using AssignmentStatus = DanVan.Plugins.Tasks.Assignments.AssignmentStatus;
+using Evidence = DanVan.Plugins.Tasks.Progress.Evidence;
+using EvidenceKind = DanVan.Plugins.Tasks.Progress.EvidenceKind;
 using V1 = DanVan.Plugins.Contracts.Tasks.V1;
 
 namespace DanVan.Plugins.Tasks.Api;
@@ -28,6 +30,8 @@ internal sealed class TasksApiService(
     TasksOptions options,
     TimeProvider time,
     ReminderScheduler reminders,
+    ProgressService progress,
+    RequestIds requestIds,
     DirectoryService.DirectoryServiceClient? directory = null) : TasksService.TasksServiceBase
 {
     private const string ConfirmReason = "Xác nhận nhiệm vụ từ văn bản (qua API)";
@@ -156,6 +160,100 @@ internal sealed class TasksApiService(
 
         return new GetAssignmentResponse { Assignment = RecordMessages.Assignment(assignment, task, StatusOf(assignment)) };
     }
+
+    public override async Task<SubmitReportResponse> SubmitReport(SubmitReportRequest request, ServerCallContext context)
+    {
+        var userId = context.GetActingUserId();
+        var id = Id(request.AssignmentId, "assignment_id");
+        var evidence = new List<Evidence>();
+        for (var i = 0; i < request.Evidence.Count; i++)
+        {
+            var e = request.Evidence[i];
+            var kind = e.Kind switch
+            {
+                V1.EvidenceKind.Document => EvidenceKind.Document,
+                V1.EvidenceKind.Attachment => EvidenceKind.Attachment,
+                V1.EvidenceKind.Link => EvidenceKind.Link,
+                _ => throw ApiErrors.Invalid($"evidence[{i}].kind", "Chưa nêu loại minh chứng (văn bản, tệp đính kèm hoặc liên kết)."),
+            };
+            evidence.Add(new Evidence(kind, e.Reference, e.Title));
+        }
+
+        var input = new ReportInput(request.Text, request.Percent, evidence);
+        var ct = context.CancellationToken;
+        return await requestIds.RunAsync(userId, nameof(SubmitReport), request.RequestId, async () =>
+        {
+            var officer = await OfficerAsync(userId, ct).ConfigureAwait(false);
+            var report = await Guard(() => progress.SubmitReportAsync(officer, id, request.AssignmentVersion, input, ct)).ConfigureAwait(false);
+            return new SubmitReportResponse { Report = ProgressMessages.Report(report) };
+        }).ConfigureAwait(false);
+    }
+
+    public override async Task<ReviewReportResponse> ReviewReport(ReviewReportRequest request, ServerCallContext context)
+    {
+        var userId = context.GetActingUserId();
+        var id = Id(request.ReportId, "report_id");
+        var accept = request.Decision switch
+        {
+            ReviewDecision.Accept => true,
+            ReviewDecision.Return => false,
+            _ => throw ApiErrors.Invalid("decision", "Chưa chọn chấp nhận hay trả lại báo cáo."),
+        };
+        var officer = await OfficerAsync(userId, context.CancellationToken).ConfigureAwait(false);
+        var report = await Guard(() => progress.ReviewReportAsync(officer, id, request.ReportVersion, accept, NullIfEmpty(request.Reason), context.CancellationToken)).ConfigureAwait(false);
+        return new ReviewReportResponse { Report = ProgressMessages.Report(report) };
+    }
+
+    public override async Task<RequestExtensionResponse> RequestExtension(RequestExtensionRequest request, ServerCallContext context)
+    {
+        var userId = context.GetActingUserId();
+        var id = Id(request.AssignmentId, "assignment_id");
+        var newDue = RecordMessages.Date(request.NewDueDate, out var valid);
+        if (newDue is not { } due)
+        {
+            throw ApiErrors.Invalid("new_due_date", valid ? "Chưa nêu hạn mới." : "Hạn mới không phải ngày hợp lệ.");
+        }
+
+        var ct = context.CancellationToken;
+        return await requestIds.RunAsync(userId, nameof(RequestExtension), request.RequestId, async () =>
+        {
+            var officer = await OfficerAsync(userId, ct).ConfigureAwait(false);
+            var extension = await Guard(() => progress.RequestExtensionAsync(officer, id, due, request.Reason, ct)).ConfigureAwait(false);
+            return new RequestExtensionResponse { Extension = ProgressMessages.Extension(extension) };
+        }).ConfigureAwait(false);
+    }
+
+    public override async Task<DecideExtensionResponse> DecideExtension(DecideExtensionRequest request, ServerCallContext context)
+    {
+        var userId = context.GetActingUserId();
+        var id = Id(request.ExtensionId, "extension_id");
+        var approve = request.Decision switch
+        {
+            ExtensionDecision.Approve => true,
+            ExtensionDecision.Reject => false,
+            _ => throw ApiErrors.Invalid("decision", "Chưa chọn đồng ý hay không đồng ý gia hạn."),
+        };
+        var officer = await OfficerAsync(userId, context.CancellationToken).ConfigureAwait(false);
+        var extension = await Guard(() => progress.DecideExtensionAsync(officer, id, request.Version, approve, NullIfEmpty(request.Reason), context.CancellationToken)).ConfigureAwait(false);
+        return new DecideExtensionResponse { Extension = ProgressMessages.Extension(extension) };
+    }
+
+    public override async Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context)
+    {
+        var userId = context.GetActingUserId();
+        var id = Id(request.AssignmentId, "assignment_id");
+        var size = PageToken.Size(request.PageSize);
+        var scope = $"ListReports\n{id}";
+        var offset = PageToken.Offset(request.PageToken, scope);
+        var officer = await OfficerAsync(userId, context.CancellationToken).ConfigureAwait(false);
+        var reports = (await Guard(() => progress.ListReportsAsync(officer, id, context.CancellationToken)).ConfigureAwait(false))
+            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).ToList();
+        var response = new ListReportsResponse { NextPageToken = PageToken.Next(offset + size, reports.Count, scope) };
+        response.Reports.AddRange(reports.Skip(offset).Take(size).Select(ProgressMessages.Report));
+        return response;
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>The document's tasks the officer may see, in item order, with counts over the assignments they may see.</summary>
     private async Task<List<V1.TrackedTask>> DocumentTasksAsync(Officer officer, string documentId, CancellationToken ct)
