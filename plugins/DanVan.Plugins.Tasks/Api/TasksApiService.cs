@@ -255,6 +255,10 @@ internal sealed class TasksApiService(
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
+    // The roll-up lands with the province dashboard's Rollup/; until then the rpc says so in the officer's language.
+    public override Task<GetRollupResponse> GetRollup(GetRollupRequest request, ServerCallContext context) =>
+        throw new RpcException(new Status(StatusCode.Unimplemented, "Phiên bản này chưa cung cấp số liệu tổng hợp qua API; hãy dùng thẻ tổng hợp của Sở Nội vụ."));
+
     /// <summary>The document's tasks the officer may see, in item order, with counts over the assignments they may see.</summary>
     private async Task<List<V1.TrackedTask>> DocumentTasksAsync(Officer officer, string documentId, CancellationToken ct)
     {

@@ -114,4 +114,13 @@ public sealed class AssignmentsApiTests : IAsyncLifetime
         Assert.Equal(FakeUsers.ProvinceOfficer, issuer.Tasks[0].CreatedByUserId);
         Assert.Empty(outsider.Tasks);
     }
+
+    [Fact]
+    public async Task Rollup_IsNotOfferedYet_AndSaysSoInVietnamese()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => api.Client.GetRollupAsync(new GetRollupRequest(), TasksApiHost.As(FakeUsers.Appraiser)).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
+        Assert.Contains("chưa cung cấp số liệu tổng hợp", ex.Status.Detail, StringComparison.Ordinal);
+    }
 }
