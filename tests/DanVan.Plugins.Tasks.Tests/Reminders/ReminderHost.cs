@@ -121,16 +121,27 @@ internal sealed partial class ReminderHost : IAsyncDisposable
         await WaitUntilQuietAsync();
     }
 
-    /// <summary>Xã Tân Hưng's officer reports its first open assignment (2026) done on the unit tab.</summary>
+    /// <summary>
+    /// Xã Tân Hưng's officer reports its first open assignment (2026) 100 % done on the unit tab, and
+    /// Sở Nội vụ's appraiser accepts the report on the document's "Tiến độ" page: that completes it.
+    /// </summary>
     public async Task CompleteFirstOfTanHungAsync()
     {
         using var page = await Host.GetTabPageAsync("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune);
-        var match = CompleteForm().Match(await page.Content.ReadAsStringAsync());
-        Assert.True(match.Success, "no completion form on the page");
+        var match = ReportForm().Match(await page.Content.ReadAsStringAsync());
+        Assert.True(match.Success, "no report form on the page");
         using var client = Host.CreatePageClient();
-        using var form = new FormUrlEncodedContent([new("id", match.Groups[1].Value), new("version", match.Groups[2].Value)]);
-        using var response = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune, relativePath: "hoan-thanh"), form);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var report = new FormUrlEncodedContent([new("id", match.Groups[1].Value), new("version", match.Groups[2].Value), new("noi-dung", "Đã triển khai xong."), new("phan-tram", "100")]);
+        using var reported = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune, relativePath: "bao-cao"), report);
+        Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+
+        using var progress = await Host.GetTabPageAsync("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do");
+        var pending = ReviewForm().Match(await progress.Content.ReadAsStringAsync());
+        Assert.True(pending.Success, "no report to review on the progress page");
+        using var accept = new FormUrlEncodedContent([new("id", pending.Groups[1].Value), new("version", pending.Groups[2].Value), new("quyet-dinh", "chap-nhan")]);
+        using var accepted = await client.PostAsync(Host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do/duyet"), accept);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__assignments\" WHERE unit_id = 'xa-tan-hung' AND state = 1"));
     }
 
     /// <summary>
@@ -217,6 +228,9 @@ internal sealed partial class ReminderHost : IAsyncDisposable
         return connection;
     }
 
-    [GeneratedRegex("name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">")]
-    private static partial Regex CompleteForm();
+    [GeneratedRegex("action=\"[^\"]*bao-cao[^\"]*\"[^>]*>.*?name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">", RegexOptions.Singleline)]
+    private static partial Regex ReportForm();
+
+    [GeneratedRegex("action=\"[^\"]*tien-do/duyet[^\"]*\"[^>]*>.*?name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">", RegexOptions.Singleline)]
+    private static partial Regex ReviewForm();
 }
