@@ -1,6 +1,7 @@
 using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Data;
 using DanVan.Plugins.Tasks.Access;
+using DanVan.Plugins.Tasks.Api;
 using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Events;
 using DanVan.Plugins.Tasks.Extraction;
@@ -42,6 +43,7 @@ internal sealed class TasksPlugin : IPlugin
         services.AddSingleton(TasksOptions.From(context));
         services.AddSingleton<IPluginMigrations, TasksMigrations>();
         services.AddSingleton<TaskStore>();
+        services.AddSingleton<RequestIds>();
         services.AddSingleton<ITabBadgeProvider, DocumentTasksBadge>();
         services.AddSingleton<ITabBadgeProvider, UnitTasksBadge>();
         services.AddSingleton<IHostEventHandler, DocumentEventsHandler>();
@@ -62,5 +64,6 @@ internal sealed class TasksPlugin : IPlugin
         endpoints.MapTab(DocumentTasksTab.TabId, DocumentTasksTab.HandleAsync);
         endpoints.MapTab(UnitTasksTab.TabId, UnitTasksTab.HandleAsync);
         endpoints.MapTab(ProvinceDashboardTab.TabId, ProvinceDashboardTab.HandleAsync);
+        endpoints.MapGrpcService<TasksApiService>();
     }
 }

@@ -41,6 +41,9 @@ public static class PluginRuntimeServiceCollectionExtensions
         services.AddGrpc(o =>
         {
             o.Interceptors.Add(new BearerTokenAuthInterceptor(bearer));
+
+            // After the token check: the officer a host names (x-danvan-user-id) is trusted only from a host caller.
+            o.Interceptors.Add(new ActingUserInterceptor(options.HostCallers));
             o.Interceptors.Add(new RecordStoreErrorInterceptor());
         });
         services.AddGrpcHealthChecks();

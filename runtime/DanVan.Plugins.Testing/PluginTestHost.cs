@@ -1,9 +1,13 @@
+using System.Net;
 using System.Text.Json;
 using DanVan.Plugins.Grpc;
 using DanVan.Plugins.Runtime;
 using DanVan.Plugins.Runtime.Management;
 using DanVan.Plugins.Runtime.Tabs;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,21 +32,23 @@ public sealed class PluginTestHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _root;
 
-    private PluginTestHost(WebApplication app, string root, PluginStatus status)
+    private PluginTestHost(WebApplication app, string root, PluginStatus status, Uri? address)
     {
         _app = app;
         _root = root;
         Status = status;
-        var server = app.GetTestServer();
-        Channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions
-        {
-            HttpHandler = server.CreateHandler(),
-            Credentials = CallCredentials.FromBearerToken(Token),
-        });
+        Address = address;
+        Channel = CreateChannel(Token);
     }
+
+    /// <summary>The name the <see cref="Channel"/>'s token authenticates as: the runtime's default host caller.</summary>
+    public const string HostCaller = "eoffice-host";
 
     /// <summary>A channel to the runtime, authenticated as the e-office host.</summary>
     public GrpcChannel Channel { get; }
+
+    /// <summary>The runtime's real h2c address (<c>http://127.0.0.1:port</c>) when started with <see cref="StartOnLoopbackAsync"/>; null in memory.</summary>
+    public Uri? Address { get; }
 
     /// <summary>The runtime's services (e.g. its <see cref="PluginManager"/>).</summary>
     public IServiceProvider Services => _app.Services;
@@ -55,7 +61,31 @@ public sealed class PluginTestHost : IAsyncDisposable
     /// <paramref name="configure"/> may change runtime options (e.g. <c>HostAddress</c> of a fake e-office);
     /// <paramref name="time"/> replaces the runtime's clock, which plugins share (e.g. a fake one to pass a deadline).
     /// </summary>
-    public static async Task<PluginTestHost> StartAsync(string pluginDirectory, IReadOnlyDictionary<string, string>? settings = null, Action<PluginRuntimeOptions>? configure = null, TimeProvider? time = null)
+    public static Task<PluginTestHost> StartAsync(string pluginDirectory, IReadOnlyDictionary<string, string>? settings = null, Action<PluginRuntimeOptions>? configure = null, TimeProvider? time = null) =>
+        StartCoreAsync(pluginDirectory, settings, configure, time, loopback: false);
+
+    /// <summary>
+    /// As <see cref="StartAsync"/>, but the runtime listens on a real socket (Kestrel, cleartext HTTP/2 on
+    /// 127.0.0.1, a free port, see <see cref="Address"/>), so calls cross HTTP/2 framing and foreign gRPC peers
+    /// (python grpcio, grpc-js) can call the plugin.
+    /// </summary>
+    public static Task<PluginTestHost> StartOnLoopbackAsync(string pluginDirectory, IReadOnlyDictionary<string, string>? settings = null, Action<PluginRuntimeOptions>? configure = null, TimeProvider? time = null) =>
+        StartCoreAsync(pluginDirectory, settings, configure, time, loopback: true);
+
+    /// <summary>A channel authenticated with <paramref name="token"/> (a token the test configured in <see cref="PluginRuntimeOptions.CallerTokens"/>, or any other), or with none when null.</summary>
+    public GrpcChannel CreateChannel(string? token)
+    {
+        var credentials = token is null ? null : CallCredentials.FromBearerToken(token);
+        if (Address is not null)
+        {
+            return GrpcChannel.ForAddress(Address, new GrpcChannelOptions { Credentials = credentials });
+        }
+
+        var server = _app.GetTestServer();
+        return GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler(), Credentials = credentials });
+    }
+
+    private static async Task<PluginTestHost> StartCoreAsync(string pluginDirectory, IReadOnlyDictionary<string, string>? settings, Action<PluginRuntimeOptions>? configure, TimeProvider? time, bool loopback)
     {
         ArgumentException.ThrowIfNullOrEmpty(pluginDirectory);
         var manifestPath = Path.Combine(pluginDirectory, PluginManifest.FileName);
@@ -63,7 +93,15 @@ public sealed class PluginTestHost : IAsyncDisposable
             ?? throw new InvalidOperationException($"{manifestPath} holds no manifest.");
         var root = Path.Combine(Path.GetTempPath(), "danvan-plugin-test-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
+        if (loopback)
+        {
+            builder.WebHost.ConfigureKestrel(k => k.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         if (time is not null)
         {
             builder.Services.AddSingleton(time);
@@ -73,7 +111,7 @@ public sealed class PluginTestHost : IAsyncDisposable
         {
             o.RootDirectory = Path.Combine(root, "store");
             o.DataDirectory = Path.Combine(root, "data");
-            o.CallerTokens["eoffice-host"] = Token;
+            o.CallerTokens[HostCaller] = Token;
             configure?.Invoke(o);
         });
         var app = builder.Build();
@@ -84,7 +122,8 @@ public sealed class PluginTestHost : IAsyncDisposable
             .AddInMemoryCollection((settings ?? new Dictionary<string, string>()).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)))
             .Build();
         var status = await app.Services.GetRequiredService<PluginManager>().ActivateAsync(manifest, Path.GetFullPath(pluginDirectory), configuration);
-        return new PluginTestHost(app, root, status);
+        var address = loopback ? new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) : null;
+        return new PluginTestHost(app, root, status, address);
     }
 
     /// <summary>
@@ -111,6 +150,17 @@ public sealed class PluginTestHost : IAsyncDisposable
     /// <summary>An HttpClient to the in-memory runtime for tab pages (no cookies, no redirects followed).</summary>
     public HttpClient CreatePageClient()
     {
+        if (Address is not null)
+        {
+            // The loopback endpoint speaks HTTP/2 only (h2c with prior knowledge).
+            return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            {
+                BaseAddress = Address,
+                DefaultRequestVersion = HttpVersion.Version20,
+                DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+        }
+
         var server = _app.GetTestServer();
         return new HttpClient(server.CreateHandler()) { BaseAddress = server.BaseAddress };
     }

@@ -23,6 +23,15 @@ public partial class ProtoConventionTests
         Assert.Contains(files, f => f.StartsWith("danvan/runtime/v1/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void DanvanFolder_PluginApis_TasksV1PresentAndLinted()
+    {
+        // Plugin APIs live beside the host and runtime contracts, so buf lint and breaking cover them too.
+        var files = RelativeProtoPaths();
+
+        Assert.Contains("danvan/tasks/v1/tasks_service.proto", files);
+    }
+
     [Theory]
     [MemberData(nameof(DanvanProtoFiles))]
     public void CsharpNamespace_DanvanProto_StartsWithContractsPrefix(string relativePath)
