@@ -23,8 +23,8 @@ internal static class UnloadCommand
         var collected = 0;
         var passes = new List<int>();
         var times = new List<double>();
-        Sample? at100 = null;
-        Sample? first = null;
+        MemorySample? at100 = null;
+        MemorySample? first = null;
         for (var cycle = 1; cycle <= cycles; cycle++)
         {
             await manager.ActivateAsync(BenchPlugins.Manifest("1.0.0"), BenchPlugins.Directory("1.0.0"), settings);
@@ -40,38 +40,23 @@ internal static class UnloadCommand
             times.Add(report.Elapsed.TotalMilliseconds);
             if (cycle == 1)
             {
-                first = Sample.Take();
+                first = MemorySample.Take("1");
             }
 
             if (cycle == Math.Min(100, cycles))
             {
-                at100 = Sample.Take();
+                at100 = MemorySample.Take("100");
             }
         }
 
-        var last = Sample.Take();
+        var last = MemorySample.Take(cycles.ToString(System.Globalization.CultureInfo.InvariantCulture));
         passes.Sort();
         times.Sort();
         Console.WriteLine($"cycles {cycles}: collected {collected}/{cycles}; GC passes p50 {passes[passes.Count / 2]} max {passes[^1]}; unload check p50 {times[times.Count / 2]:F1} ms p99 {times[(int)(times.Count * 0.99)]:F1} ms");
         Console.WriteLine($"after cycle 1:    {first}");
         Console.WriteLine($"after cycle 100:  {at100}");
         Console.WriteLine($"after cycle {cycles}: {last}");
-        Console.WriteLine($"growth 100 -> {cycles}: managed heap {Growth(at100!.ManagedBytes, last.ManagedBytes):+0.0;-0.0}%, private bytes {Growth(at100.PrivateBytes, last.PrivateBytes):+0.0;-0.0}%, maps {Growth(at100.Maps, last.Maps):+0.0;-0.0}% (goal <= 2%)");
+        Console.WriteLine($"growth 100 -> {cycles}: {MemorySample.Growth(at100!, last)} (goal <= 2%)");
         return collected == cycles ? 0 : 1;
-    }
-
-    private static double Growth(long from, long to) => (to - from) * 100.0 / from;
-
-    private sealed record Sample(long ManagedBytes, long PrivateBytes, long Maps, int Contexts)
-    {
-        public static Sample Take()
-        {
-            var managed = GC.GetTotalMemory(forceFullCollection: true);
-            using var process = Process.GetCurrentProcess();
-            var maps = File.ReadLines("/proc/self/maps").LongCount();
-            return new Sample(managed, process.PrivateMemorySize64, maps, AssemblyLoadContext.All.Count());
-        }
-
-        public override string ToString() => $"managed {ManagedBytes / 1024} KiB, private {PrivateBytes / 1024 / 1024} MiB, maps {Maps}, load contexts {Contexts}";
     }
 }

@@ -103,8 +103,14 @@ public sealed class PluginRuntimeOptions
     /// <summary>How long one plugin's event handler may take with one event before it is abandoned (logged). Defaults to 10 s.</summary>
     public TimeSpan EventHandlerTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How many recent event ids are remembered to drop repeats (in memory, lost on restart). Defaults to 100,000.</summary>
+    /// <summary>
+    /// How many recent event ids are remembered to drop repeats when the runtime has no database (in
+    /// memory, lost on restart). With the database (the default) ids are kept there for 30 days. Defaults to 100,000.
+    /// </summary>
     public int EventIdMemory { get; set; } = 100_000;
+
+    /// <summary>How often event ids older than 30 days are deleted from the database. Defaults to one hour.</summary>
+    public TimeSpan EventIdCleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>The most events one PublishEvents stream may carry; more fail the call with RESOURCE_EXHAUSTED. Defaults to 10,000.</summary>
     public int MaxEventsPerStream { get; set; } = 10_000;

@@ -97,7 +97,16 @@ public static class PluginRuntimeServiceCollectionExtensions
             sp.GetRequiredService<TabTokenSigner>(),
             options,
             sp.GetRequiredService<ILogger<TabPageEndpoint>>()));
-        services.TryAddSingleton(new RecentEventIds(options.EventIdMemory));
+        // Event ids live in the runtime's database for the contract's 30 days; a host that removed the
+        // database connector gets the bounded in-memory fallback.
+        services.TryAddSingleton<IEventIdLedger>(sp => sp.GetService<DatabaseConnector>() is { } connector
+            ? new DurableEventIds(connector, sp.GetRequiredService<TimeProvider>())
+            : new RecentEventIds(options.EventIdMemory));
+        services.AddHostedService(sp => new EventIdCleanup(
+            sp.GetRequiredService<IEventIdLedger>() as DurableEventIds,
+            options,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EventIdCleanup>>()));
         services.TryAddSingleton(sp => new EventDispatcher(
             sp.GetRequiredService<PluginManager>(),
             options,
@@ -105,7 +114,7 @@ public static class PluginRuntimeServiceCollectionExtensions
             sp.GetRequiredService<ILogger<EventDispatcher>>()));
         services.TryAddSingleton(sp => new EventsServiceImpl(
             sp.GetRequiredService<EventDispatcher>(),
-            sp.GetRequiredService<RecentEventIds>(),
+            sp.GetRequiredService<IEventIdLedger>(),
             sp.GetRequiredService<TabUserDirectory>(),
             options));
 

@@ -105,6 +105,35 @@ public sealed class AdminServiceTests
     }
 
     [Fact]
+    public async Task Doctor_WarnsRuntimeWideWhenTieredCompilationIsOn_NotForOnePlugin()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        await host.ActivateAsync("greeter", "1.0.0");
+        var admin = new PluginAdminService.PluginAdminServiceClient(host.AdminChannel);
+
+        var all = await admin.DoctorAsync(new DoctorRequest());
+        var one = await admin.DoctorAsync(new DoctorRequest { PluginId = "danvan.testplugins.greeter" });
+
+        // The test process runs with the CLR's default (on) unless DOTNET_TieredCompilation says otherwise.
+        var on = Administration.TieredCompilationCheck.IsOn(Environment.GetEnvironmentVariable("DOTNET_TieredCompilation"), null);
+        var warnings = all.Diagnostics.Where(d => d.Code == Administration.TieredCompilationCheck.Code).ToList();
+        Assert.Equal(on ? 1 : 0, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal((DiagnosticSeverity.Warning, ""), (w.Severity, w.PluginId)));
+        Assert.DoesNotContain(one.Diagnostics, d => d.Code == Administration.TieredCompilationCheck.Code);
+    }
+
+    [Theory]
+    [InlineData(null, null, true)]
+    [InlineData(null, false, false)]
+    [InlineData(null, true, true)]
+    [InlineData("0", null, false)]
+    [InlineData("0", true, false)]
+    [InlineData("1", false, true)]
+    [InlineData("", false, false)]
+    public void TieredCompilation_EnvironmentOverRuntimeConfigOverDefault(string? environment, bool? runtimeConfig, bool expected) =>
+        Assert.Equal(expected, Administration.TieredCompilationCheck.IsOn(environment, runtimeConfig));
+
+    [Fact]
     public async Task UpdatePluginSettings_WithCurrentEtag_AppliesLiveAndStaleEtagIsAborted()
     {
         await using var host = await RuntimeHost.StartAsync();

@@ -149,7 +149,7 @@ public sealed class StorageIntegrationTests
     public async Task On_PostgreSQL_reads_writes_a_migration_and_the_unload_work_the_same()
     {
         var cluster = Path.Combine(Path.GetTempPath(), "danvan-runtime-pg-" + Guid.NewGuid().ToString("N"));
-        var connectionString = (await RunScriptAsync(".ci/pg-up.sh", cluster)).Trim().Split('\n')[^1].Trim();
+        var connectionString = (await PostgresScripts.RunAsync(".ci/pg-up.sh", cluster)).Trim().Split('\n')[^1].Trim();
         try
         {
             await using var host = await RuntimeHost.StartAsync(configure: o =>
@@ -178,18 +178,8 @@ public sealed class StorageIntegrationTests
         finally
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await RunScriptAsync(".ci/pg-down.sh", cluster);
+            await PostgresScripts.RunAsync(".ci/pg-down.sh", cluster);
         }
-    }
-
-    private static async Task<string> RunScriptAsync(string script, string directory)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, script), directory]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? await stdout : throw new InvalidOperationException($"{script} failed: {await stderr}");
     }
 
     private static async Task<int[]> AppliedAsync(RuntimeHost host)

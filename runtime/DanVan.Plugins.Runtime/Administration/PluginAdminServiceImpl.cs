@@ -164,6 +164,11 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
             response.Diagnostics.Add(PluginDoctor.Diagnose(plugin));
         }
 
+        if (request.PluginId.Length == 0 && TieredCompilationCheck.Diagnose() is { } tiering)
+        {
+            response.Diagnostics.Add(tiering);
+        }
+
         return Task.FromResult(response);
     }
 

@@ -5,13 +5,14 @@ using DanVan.Plugins.Runtime.Tabs;
 namespace DanVan.Plugins.Runtime.Events;
 
 /// <summary>
-/// danvan.runtime.v1.EventsService. An event is validated (a broken one is rejected for good), checked
-/// against recent ids (a repeat is counted as a duplicate and not delivered again), then delivered to the
-/// active plugins before it is acknowledged as accepted; events of a stream are delivered in stream order
-/// as they arrive. Until the storage layer lands, "accepted" means "delivered to every active plugin's
-/// handlers", not "stored durably", and the id memory is in-memory and bounded (see <see cref="RecentEventIds"/>).
+/// danvan.runtime.v1.EventsService. An event is validated (a broken one is rejected for good), its id
+/// claimed in the runtime's database (a repeat within 30 days, from any runtime instance on that database,
+/// is counted as a duplicate and not delivered again; see <see cref="DurableEventIds"/>), then delivered
+/// to the active plugins before it is acknowledged as accepted; events of a stream are delivered in
+/// stream order as they arrive. "Accepted" means "delivered to every active plugin's handlers". If the
+/// database cannot be reached the call fails UNAVAILABLE and the host retries.
 /// </summary>
-internal sealed class EventsServiceImpl(EventDispatcher dispatcher, RecentEventIds recent, TabUserDirectory users, PluginRuntimeOptions options) : EventsService.EventsServiceBase
+internal sealed class EventsServiceImpl(EventDispatcher dispatcher, IEventIdLedger ledger, TabUserDirectory users, PluginRuntimeOptions options) : EventsService.EventsServiceBase
 {
     public override async Task<PublishEventResponse> PublishEvent(PublishEventRequest request, ServerCallContext context)
     {
@@ -69,7 +70,7 @@ internal sealed class EventsServiceImpl(EventDispatcher dispatcher, RecentEventI
             return (Outcome.Rejected, new RejectedEvent { EventId = hostEvent?.EventId ?? "", Reason = problem });
         }
 
-        if (!recent.TryClaim(hostEvent!.EventId))
+        if (!await ClaimAsync(hostEvent!.EventId))
         {
             return (Outcome.Duplicate, null);
         }
@@ -89,6 +90,19 @@ internal sealed class EventsServiceImpl(EventDispatcher dispatcher, RecentEventI
         }
 
         return (Outcome.Accepted, null);
+    }
+
+    private async ValueTask<bool> ClaimAsync(string eventId)
+    {
+        try
+        {
+            // Not the call's token either: a claim that reached the database must be followed by delivery.
+            return await ledger.TryClaimAsync(eventId, CancellationToken.None);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "Cơ sở dữ liệu của runtime tạm thời không truy cập được; hãy gửi lại (the runtime's database is unavailable; retry the event).", e));
+        }
     }
 
     private enum Outcome

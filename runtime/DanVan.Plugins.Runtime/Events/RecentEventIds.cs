@@ -1,18 +1,19 @@
 namespace DanVan.Plugins.Runtime.Events;
 
 /// <summary>
-/// The ids of the most recent events, to drop a host's retries. In memory and bounded: the oldest id is
-/// forgotten when <c>capacity</c> is reached, and all are forgotten on restart. (The contract promises 30
-/// days; that needs the runtime's database and comes with the storage layer.)
+/// The fallback when the runtime has no database: the ids of the most recent events, in memory and
+/// bounded — the oldest id is forgotten when <c>capacity</c> is reached, and all are forgotten on
+/// restart. With a database the runtime uses <see cref="DurableEventIds"/>, which keeps the contract's 30 days.
 /// </summary>
-internal sealed class RecentEventIds(int capacity)
+internal sealed class RecentEventIds(int capacity) : IEventIdLedger
 {
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private readonly Lock _lock = new();
 
-    /// <summary>True when the id is new (and now remembered); false for a repeat.</summary>
-    public bool TryClaim(string eventId)
+    public ValueTask<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken) => ValueTask.FromResult(TryClaim(eventId));
+
+    private bool TryClaim(string eventId)
     {
         lock (_lock)
         {

@@ -122,23 +122,27 @@ internal sealed partial class ReminderHost : IAsyncDisposable
         await WaitUntilQuietAsync();
     }
 
-    /// <summary>Xã Tân Hưng reports its first open assignment (2026) 100 % done on the unit tab and Sở Nội vụ accepts the report, which completes it.</summary>
+    /// <summary>
+    /// Xã Tân Hưng's officer reports its first open assignment (2026) 100 % done on the unit tab, and
+    /// Sở Nội vụ's appraiser accepts the report on the document's "Tiến độ" page: that completes it.
+    /// </summary>
     public async Task CompleteFirstOfTanHungAsync()
     {
         using var page = await Host.GetTabPageAsync("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune);
-        var match = CompleteForm().Match(await page.Content.ReadAsStringAsync());
+        var match = ReportForm().Match(await page.Content.ReadAsStringAsync());
         Assert.True(match.Success, "no report form on the page");
         using var client = Host.CreatePageClient();
-        using var report = new FormUrlEncodedContent([new("id", match.Groups[1].Value), new("version", match.Groups[2].Value), new("phan-tram", "100"), new("noi-dung", "Đã hoàn thành")]);
-        using var sent = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune, relativePath: "bao-cao"), report);
-        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        using var report = new FormUrlEncodedContent([new("id", match.Groups[1].Value), new("version", match.Groups[2].Value), new("noi-dung", "Đã triển khai xong."), new("phan-tram", "100")]);
+        using var reported = await client.PostAsync(Host.TabPagePath("unit-tasks", FakeUsers.CommuneOfficer, FakeEoffice.Commune, relativePath: "bao-cao"), report);
+        Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+
         using var progress = await Host.GetTabPageAsync("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do");
-        var html = await progress.Content.ReadAsStringAsync();
-        var review = CompleteForm().Match(html[html.IndexOf("tien-do/duyet?dvt=", StringComparison.Ordinal)..]);
-        using var decision = new FormUrlEncodedContent([new("id", review.Groups[1].Value), new("version", review.Groups[2].Value), new("quyet-dinh", "chap-nhan")]);
-        using var accepted = await client.PostAsync(Host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do/duyet"), decision);
+        var pending = ReviewForm().Match(await progress.Content.ReadAsStringAsync());
+        Assert.True(pending.Success, "no report to review on the progress page");
+        using var accept = new FormUrlEncodedContent([new("id", pending.Groups[1].Value), new("version", pending.Groups[2].Value), new("quyet-dinh", "chap-nhan")]);
+        using var accepted = await client.PostAsync(Host.TabPagePath("document-tasks", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, FakeEoffice.Seed001Id, "tien-do/duyet"), accept);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        Assert.Contains("lượt việc được ghi nhận hoàn thành", await accepted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM \"danvan_tasks__assignments\" WHERE unit_id = 'xa-tan-hung' AND state = 1"));
     }
 
     /// <summary>
@@ -225,6 +229,9 @@ internal sealed partial class ReminderHost : IAsyncDisposable
         return connection;
     }
 
-    [GeneratedRegex("name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">")]
-    private static partial Regex CompleteForm();
+    [GeneratedRegex("action=\"[^\"]*bao-cao[^\"]*\"[^>]*>.*?name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">", RegexOptions.Singleline)]
+    private static partial Regex ReportForm();
+
+    [GeneratedRegex("action=\"[^\"]*tien-do/duyet[^\"]*\"[^>]*>.*?name=\"id\" value=\"([0-9a-f-]+)\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\">", RegexOptions.Singleline)]
+    private static partial Regex ReviewForm();
 }
