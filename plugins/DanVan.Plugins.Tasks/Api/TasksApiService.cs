@@ -6,6 +6,8 @@ using DanVan.Plugins.Tasks.Access;
 using DanVan.Plugins.Tasks.Assignments;
 using DanVan.Plugins.Tasks.Progress;
 using DanVan.Plugins.Tasks.Reminders;
+using DanVan.Plugins.Tasks.Rollup;
+using DanVan.Plugins.Tasks.Tabs;
 using DanVan.Plugins.Tasks.Review;
 using DanVan.Plugins.Tasks.Storage;
 using AssignmentStatus = DanVan.Plugins.Tasks.Assignments.AssignmentStatus;
@@ -31,6 +33,7 @@ internal sealed class TasksApiService(
     TimeProvider time,
     ReminderScheduler reminders,
     ProgressService progress,
+    AssignmentRollup rollup,
     RequestIds requestIds,
     DirectoryService.DirectoryServiceClient? directory = null) : TasksService.TasksServiceBase
 {
@@ -255,9 +258,35 @@ internal sealed class TasksApiService(
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    // The roll-up lands with the province dashboard's Rollup/; until then the rpc says so in the officer's language.
-    public override Task<GetRollupResponse> GetRollup(GetRollupRequest request, ServerCallContext context) =>
-        throw new RpcException(new Status(StatusCode.Unimplemented, "Phiên bản này chưa cung cấp số liệu tổng hợp qua API; hãy dùng thẻ tổng hợp của Sở Nội vụ."));
+    public override async Task<GetRollupResponse> GetRollup(GetRollupRequest request, ServerCallContext context)
+    {
+        var userId = context.GetActingUserId();
+        if (request.Year != 0 && request.Year is < 2000 or > 2100)
+        {
+            throw ApiErrors.Invalid("year", "Năm không hợp lệ (2000–2100).");
+        }
+
+        var officer = await OfficerAsync(userId, context.CancellationToken).ConfigureAwait(false);
+
+        // The same scope as the dashboard tab: the province for Sở Nội vụ and the dân vận board, a unit leader their subtree.
+        var unitId = NullIfEmpty(request.UnitId);
+        var scope = ProvinceDashboardScope.For(officer, unitId ?? string.Empty);
+        if (!scope.Allowed)
+        {
+            throw ApiErrors.Denied(unitId is null ? ProvinceDashboardScope.Refusal + " Lãnh đạo đơn vị hãy nêu đơn vị của mình (unit_id)." : ProvinceDashboardScope.Refusal);
+        }
+
+        var result = await rollup.RollUpAsync(
+            new RollupFilter(request.Year == 0 ? null : request.Year, NullIfEmpty(request.PeriodKey), NullIfEmpty(request.DocumentId), UnitId: unitId ?? scope.RootUnitId),
+            context.CancellationToken).ConfigureAwait(false);
+        var response = new GetRollupResponse { AsOf = RecordMessages.Date(result.Today) };
+        response.TotalCounts.AddRange(Counts(result.Total));
+        response.Rows.AddRange(result.Units.Select(u => new RollupRow { UnitId = u.UnitId, UnitName = u.Name, Depth = u.Depth, Total = u.Counts.Total, Counts = { Counts(u.Counts) } }));
+        return response;
+    }
+
+    private static IEnumerable<StatusCount> Counts(StatusCounts counts) =>
+        StatusCounts.Order.Where(s => counts[s] > 0).Select(s => new StatusCount { Status = RecordMessages.Status(s), Count = (int)Math.Min(counts[s], int.MaxValue) });
 
     /// <summary>The document's tasks the officer may see, in item order, with counts over the assignments they may see.</summary>
     private async Task<List<V1.TrackedTask>> DocumentTasksAsync(Officer officer, string documentId, CancellationToken ct)

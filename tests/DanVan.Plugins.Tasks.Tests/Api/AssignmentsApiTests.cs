@@ -116,11 +116,21 @@ public sealed class AssignmentsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rollup_IsNotOfferedYet_AndSaysSoInVietnamese()
+    public async Task Rollup_CountsPerUnitFollowingTheTree_ForSoNoiVu_AndRefusesACommuneOfficer()
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => api.Client.GetRollupAsync(new GetRollupRequest(), TasksApiHost.As(FakeUsers.Appraiser)).ResponseAsync);
+        api.Clock.Advance(TimeSpan.FromDays(15)); // 16/11/2026: the 2026 assignments are overdue
+        var province = await api.Client.GetRollupAsync(new GetRollupRequest { Year = 2026 }, TasksApiHost.As(FakeUsers.Appraiser));
+        var commune = await api.Client.GetRollupAsync(new GetRollupRequest { UnitId = FakeEoffice.Commune }, TasksApiHost.As(FakeUsers.Appraiser));
+        var denied = await Assert.ThrowsAsync<RpcException>(() => api.Client.GetRollupAsync(new GetRollupRequest(), TasksApiHost.As(FakeUsers.CommuneOfficer)).ResponseAsync);
+        var badYear = await Assert.ThrowsAsync<RpcException>(() => api.Client.GetRollupAsync(new GetRollupRequest { Year = 26 }, TasksApiHost.As(FakeUsers.Appraiser)).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
-        Assert.Contains("chưa cung cấp số liệu tổng hợp", ex.Status.Detail, StringComparison.Ordinal);
+        // Item 1 for the two communes, item 8 for them and the two departments: six 2026 assignments, all overdue.
+        Assert.Equal((AssignmentStatus.Overdue, 6), (province.TotalCounts.Single().Status, province.TotalCounts.Single().Count));
+        Assert.Equal((2026, 11, 16), (province.AsOf.Year, province.AsOf.Month, province.AsOf.Day));
+        var tanHung = province.Rows.Single(r => r.UnitId == FakeEoffice.Commune);
+        Assert.Equal(2, tanHung.Total);
+        Assert.Equal(4, commune.Rows.Single(r => r.UnitId == FakeEoffice.Commune).Total);
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal(["year"], TasksApiHost.Fields(badYear));
     }
 }
