@@ -23,6 +23,7 @@ public sealed partial class PluginManager : IAsyncDisposable
     private readonly HealthServiceImpl? _health;
     private readonly PluginRuntimeOptions _options;
     private readonly ILogger<PluginManager> _logger;
+    private volatile bool _disposing;
 
     internal PluginManager(PluginLoader loader, GrpcServiceRegistry registry, HealthServiceImpl? health, PluginRuntimeOptions options, ILogger<PluginManager> logger)
     {
@@ -120,7 +121,7 @@ public sealed partial class PluginManager : IAsyncDisposable
             // plugin's context and would keep it from unloading.
             foreach (var (service, methods) in slot.RoutedServices)
             {
-                _registry.AddOrReplace(service, null, methods);
+                DropDescriptor(service, methods);
             }
 
             if (previous is not null)
@@ -224,6 +225,7 @@ public sealed partial class PluginManager : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        _disposing = true;
         foreach (var status in List())
         {
             if (status.State is PluginState.Enabled)
@@ -235,6 +237,22 @@ public sealed partial class PluginManager : IAsyncDisposable
         await WaitForUnloadsAsync();
         _gate.Dispose();
     }
+
+    private void DropDescriptor(string service, IReadOnlyList<GrpcMethodDefinition> methods)
+    {
+        try
+        {
+            _registry.AddOrReplace(service, null, methods);
+        }
+        catch (Exception ex) when (_disposing && IsFromDisposedListener(ex))
+        {
+            // Shutting down with the host: ASP.NET's routing, which listens for endpoint changes, may already
+            // be disposed. The registry has dropped the descriptor before notifying, which is what unloading needs.
+        }
+    }
+
+    private static bool IsFromDisposedListener(Exception ex) =>
+        ex is ObjectDisposedException || (ex is AggregateException all && all.Flatten().InnerExceptions.All(e => e is ObjectDisposedException));
 
     private void Route(PluginSlot slot, LoadedPlugin loaded)
     {

@@ -88,6 +88,22 @@ internal sealed class RuntimeHost : IAsyncDisposable
     public Task<PluginStatus> ActivateAsync(string name, string version) =>
         Manager.ActivateAsync(TestPluginBuilds.Manifest(name, version), TestPluginBuilds.Directory(name, version), new ConfigurationBuilder().Build());
 
+    /// <summary>
+    /// Stops and disposes the application as a host process does at shutdown, leaving the plugin manager to
+    /// the application's service provider (DisposeAsync disposes the manager first instead).
+    /// </summary>
+    public async Task ShutDownAsTheHostDoesAsync()
+    {
+        Channel.Dispose();
+        AdminChannel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_ownsRoot && Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
