@@ -5,7 +5,9 @@ using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Data;
 using DanVan.Plugins.Storage;
 using DanVan.Plugins.Tasks;
+using DanVan.Plugins.Tasks.Access;
 using DanVan.Plugins.Tasks.Assignments;
+using DanVan.Plugins.Tasks.Progress;
 using DanVan.Plugins.Tasks.Rollup;
 using DanVan.Plugins.Tasks.Storage;
 
@@ -13,7 +15,7 @@ using DanVan.Plugins.Tasks.Storage;
 // Builds 130 units × 40 directives × 8 items × 5 years (2022–2026) = 208,000 yearly assignments on
 // SQLite through the runtime's storage and the Tasks plugin's migrations, then times, on 21/11/2026:
 // the province dashboard roll-up (all years; the current year; one unit's subtree) and the unit view
-// "Việc của đơn vị" (TaskStore.ForUnitAsync) for units taken in turn. p50/p95 after a warm-up.
+// "Việc của đơn vị" (TaskStore.ForUnitAsync, and ProgressService.ListForUnitAsync as the tab uses it) for units taken in turn. p50/p95 after a warm-up.
 var folder = args[0];
 var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
 Directory.CreateDirectory(folder);
@@ -46,6 +48,9 @@ else
 
 var rollup = new AssignmentRollup(data, new FixedTree(new OrgTree(Province.Units(), AssignmentStatuses.Today(clock))), new TasksOptions(7), clock);
 var store = new TaskStore(data, clock);
+// What the unit tab renders: the unit's assignments with their reports and extension requests, as Sở Nội vụ reads them.
+var progress = new ProgressService(data, new EvidenceValidator(null), clock, new TasksOptions(7));
+var appraiser = new Officer("u-snv-tham-dinh", "Thẩm định viên", [new RoleGrant(Role.HomeAffairsAppraiser, "so-noi-vu")]);
 
 async Task<List<double>> TimeAsync(string what, Func<int, Task<long>> run)
 {
@@ -84,7 +89,8 @@ await TimeAsync("dashboard roll-up, all years (units)", async _ => (await rollup
 await TimeAsync("dashboard roll-up, year 2026", async _ => (await rollup.RollUpAsync(new RollupFilter(Year: 2026), default)).Total.Total);
 await TimeAsync("dashboard roll-up, one commune's subtree", async i => (await rollup.RollUpAsync(new RollupFilter(UnitId: Province.Communes[i % 40]), default)).Total.Total);
 await TimeAsync("dashboard roll-up, one directive, overdue", async i => (await rollup.RollUpAsync(new RollupFilter(DocumentId: Dataset.DocumentId(i % 40), Status: AssignmentStatus.Overdue), default)).Total.Total);
-await TimeAsync("unit view (TaskStore.ForUnitAsync)", async i => (await store.ForUnitAsync(Province.Assigned[i * 7 % 130], 7, default)).Count);
+await TimeAsync("unit view (TaskStore.ForUnitAsync: API list, badge)", async i => (await store.ForUnitAsync(Province.Assigned[i * 7 % 130], 7, default)).Count);
+await TimeAsync("unit tab (ProgressService.ListForUnitAsync, with history)", async i => (await progress.ListForUnitAsync(appraiser, Province.Assigned[i * 7 % 130], default)).Count);
 await TimeAsync("export detail, one directive, 2026", async i => (await rollup.DetailAsync(new RollupFilter(Year: 2026, DocumentId: Dataset.DocumentId(i % 40)), AssignmentRollup.DetailLimit, default)).Rows.Count);
 
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
