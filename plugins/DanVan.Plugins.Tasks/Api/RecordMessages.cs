@@ -28,6 +28,7 @@ internal static class RecordMessages
             Version = task.Version,
         };
         m.CooperatingUnitIds.AddRange(task.CooperatingUnitIds.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        m.FollowerUnitIds.AddRange(task.FollowerUnitIds.Split(',', StringSplitOptions.RemoveEmptyEntries));
         m.AssignmentCounts.AddRange(Counts(statuses));
         return m;
     }

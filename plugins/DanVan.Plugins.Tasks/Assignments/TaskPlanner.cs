@@ -1,6 +1,7 @@
 using DanVan.Plugins.Contracts.Host.V1;
 using DanVan.Plugins.Tasks.Extraction;
 using DanVan.Plugins.Tasks.Extraction.Resolution;
+using RecipientPurpose = DanVan.Plugins.Tasks.Extraction.RecipientPurpose;
 
 namespace DanVan.Plugins.Tasks.Assignments;
 
@@ -19,6 +20,7 @@ internal sealed class TaskPlanner(IUnitExpander expander, TimeProvider time)
         var today = AssignmentStatuses.Today(time);
         var closingReport = draft.Closing?.Reports.FirstOrDefault();
         var closingDue = draft.Closing?.Deadlines.FirstOrDefault()?.Value ?? closingReport?.Due?.Value;
+        var followers = FollowerCandidates(resolved);
         var tasks = new List<PlannedTask>();
         foreach (var item in draft.AllItems().Where(i => chosenPaths.Contains(i.Path)))
         {
@@ -54,11 +56,22 @@ internal sealed class TaskPlanner(IUnitExpander expander, TimeProvider time)
                 report?.Via is { } via ? Single(resolved, via) : null,
                 due,
                 [.. units.Values],
-                DuePeriods.Plan(due, today)));
+                DuePeriods.Plan(due, today),
+                [.. followers.Where(f => !units.ContainsKey(f.Id) && cooperating.All(c => c.Id != f.Id))]));
         }
 
         return tasks;
     }
+
+    // Nơi nhận lines that inform or report upwards (the issuer's own files and the addressees excepted),
+    // each resolved to one unit: groups ("Các sở, ban, ngành") owe work and are never followers.
+    private static List<OrgUnit> FollowerCandidates(ResolvedDraft resolved) =>
+        [.. resolved.Draft.Recipients
+            .Where(r => r.Source == RecipientSource.NoiNhan && r.Unit.Value.Group == UnitGroup.None
+                && r.Purpose.Value is RecipientPurpose.Unspecified or RecipientPurpose.Report or RecipientPurpose.Information or RecipientPurpose.Supervision)
+            .Select(r => Single(resolved, r.Unit))
+            .OfType<OrgUnit>()
+            .DistinctBy(u => u.Id)];
 
     // "Hằng năm, … tự đánh giá" in an item and "báo cáo … trước ngày 15 tháng 11 hằng năm" in the
     // closing: the item says how often, the closing says by when.

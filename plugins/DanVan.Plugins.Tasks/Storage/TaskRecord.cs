@@ -35,6 +35,9 @@ public sealed class TaskRecord
 
     public string? ReportToUnitId { get; set; }
 
+    /// <summary>Units following the task (Nơi nhận for information or oversight), comma-separated ids; empty for none.</summary>
+    public string FollowerUnitIds { get; set; } = "";
+
     public string? ReportViaUnitId { get; set; }
 
     public string DueRuleText { get; set; } = "";

@@ -36,6 +36,7 @@ internal sealed class TaskStore(IPluginData data, TimeProvider time)
                 CooperatingUnitIds = string.Join(',', planned.Cooperating.Select(u => u.Id)),
                 IssuerUnitId = string.IsNullOrEmpty(review.Document.IssuerOrgUnitId) ? null : review.Document.IssuerOrgUnitId,
                 ReportToUnitId = planned.ReportTo?.Id,
+                FollowerUnitIds = string.Join(',', planned.Followers.Select(u => u.Id)),
                 ReportViaUnitId = planned.ReportVia?.Id,
                 DueRuleText = planned.Due?.Describe() ?? "chưa nêu",
                 DueKind = planned.Due?.Kind.ToString(),

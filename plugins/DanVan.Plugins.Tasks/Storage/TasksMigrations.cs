@@ -83,5 +83,8 @@ internal sealed class TasksMigrations : IPluginMigrations
             CREATE INDEX {name:ix_assignments_rollup_unit} ON {table:assignments} (unit_id, state, due_date, completed_at, period_key, task_id);
             CREATE INDEX {name:ix_assignments_rollup_task} ON {table:assignments} (task_id, period_key, state, due_date, completed_at, unit_id);
             """) { RollbackSafe = true },
+        new(4, "add_task_followers", """
+            ALTER TABLE {table:tasks} ADD COLUMN follower_unit_ids TEXT NOT NULL DEFAULT '';
+            """) { RollbackSafe = true },
     ];
 }

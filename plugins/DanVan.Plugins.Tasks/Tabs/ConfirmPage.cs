@@ -62,6 +62,11 @@ internal static class ConfirmPage
                 html.Append("<dt>Báo cáo</dt><dd>").Append(Html.Encode(to.FullName)).Append(task.ReportVia is { } via ? Html.Encode(" (qua " + via.FullName + ")") : string.Empty).Append("</dd>");
             }
 
+            if (task.Followers.Count > 0)
+            {
+                html.Append("<dt>Theo dõi</dt><dd>").Append(Html.Encode(string.Join("; ", task.Followers.Select(f => f.FullName)))).Append("</dd>");
+            }
+
             html.Append("</dl></li>");
         }
 
