@@ -16,10 +16,12 @@ internal static class AdminCommand
           list                              liệt kê plugin, phiên bản, trạng thái
           install <gói.dvp> [--no-enable]   cài (và bật) một gói đã ký
           upgrade <id> <gói.dvp>            nâng cấp plugin lên gói mới
+            --allow-downgrade               (install, upgrade) chấp nhận gói cũ hơn bản đã cài
           enable <id> | disable <id>        bật / tắt plugin
           rollback <id>                     trở lại phiên bản trước
-          doctor [id]                       chẩn đoán: cách ly, rò rỉ ngữ cảnh
+          doctor [id] [--check-leaks]       chẩn đoán: cách ly, rò rỉ ngữ cảnh (--check-leaks: thu gom rác để kiểm tra lại)
         Tùy chọn: --address http://host:port   --token <mã quản trị> (hoặc biến DANVAN_ADMIN_TOKEN)
+                  --reason "<lý do>"           ghi vào nhật ký quản trị của runtime
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) => RunAsync(args, output, error, handler: null);
@@ -73,31 +75,40 @@ internal static class AdminCommand
                     {
                         await output.WriteLineAsync($"    lý do cách ly: {plugin.QuarantineReason}");
                     }
+
+                    if (plugin.LastUnload is { Collected: false } leak)
+                    {
+                        await output.WriteLineAsync($"    rò rỉ: phiên bản {leak.PluginVersion} đã gỡ nhưng vẫn còn trong bộ nhớ sau {leak.GcPasses} lần thu gom rác");
+                        foreach (var path in leak.HoldingPaths)
+                        {
+                            await output.WriteLineAsync($"      giữ bởi: {path}");
+                        }
+                    }
                 }
 
                 return 0;
             case ("install", 1):
-                var installed = await UploadAsync(client.InstallPlugin(), options.Arguments[0], path => new InstallPluginRequest { Options = new InstallPluginOptions { Enable = !options.NoEnable, Package = Metadata(path) } }, chunk => new InstallPluginRequest { Chunk = chunk });
+                var installed = await UploadAsync(client.InstallPlugin(), options.Arguments[0], path => new InstallPluginRequest { Options = new InstallPluginOptions { Enable = !options.NoEnable, Package = Metadata(path), AllowDowngrade = options.AllowDowngrade, Reason = options.Reason } }, chunk => new InstallPluginRequest { Chunk = chunk });
                 await output.WriteLineAsync($"Đã cài {installed.Plugin.Id} {installed.Plugin.Version}: {StateText(installed.Plugin.State)}");
                 return 0;
             case ("upgrade", 2):
-                var upgraded = await UploadAsync(client.UpgradePlugin(), options.Arguments[1], path => new UpgradePluginRequest { Options = new UpgradePluginOptions { PluginId = options.Arguments[0], Package = Metadata(path) } }, chunk => new UpgradePluginRequest { Chunk = chunk });
+                var upgraded = await UploadAsync(client.UpgradePlugin(), options.Arguments[1], path => new UpgradePluginRequest { Options = new UpgradePluginOptions { PluginId = options.Arguments[0], Package = Metadata(path), AllowDowngrade = options.AllowDowngrade, Reason = options.Reason } }, chunk => new UpgradePluginRequest { Chunk = chunk });
                 await output.WriteLineAsync($"Đã nâng cấp {upgraded.Plugin.Id} lên {upgraded.Plugin.Version}");
                 return 0;
             case ("enable", 1):
-                var enabled = await client.EnablePluginAsync(new EnablePluginRequest { PluginId = options.Arguments[0] });
+                var enabled = await client.EnablePluginAsync(new EnablePluginRequest { PluginId = options.Arguments[0], Reason = options.Reason });
                 await output.WriteLineAsync($"Đã bật {enabled.Plugin.Id} {enabled.Plugin.Version}");
                 return 0;
             case ("disable", 1):
-                var disabled = await client.DisablePluginAsync(new DisablePluginRequest { PluginId = options.Arguments[0] });
+                var disabled = await client.DisablePluginAsync(new DisablePluginRequest { PluginId = options.Arguments[0], Reason = options.Reason });
                 await output.WriteLineAsync($"Đã tắt {disabled.Plugin.Id}");
                 return 0;
             case ("rollback", 1):
-                var rolledBack = await client.RollbackPluginAsync(new RollbackPluginRequest { PluginId = options.Arguments[0] });
+                var rolledBack = await client.RollbackPluginAsync(new RollbackPluginRequest { PluginId = options.Arguments[0], Reason = options.Reason });
                 await output.WriteLineAsync($"Đã trở lại {rolledBack.Plugin.Id} {rolledBack.Plugin.Version}");
                 return 0;
             case ("doctor", <= 1):
-                var doctor = await client.DoctorAsync(new DoctorRequest { PluginId = options.Arguments.FirstOrDefault() ?? "" });
+                var doctor = await client.DoctorAsync(new DoctorRequest { PluginId = options.Arguments.FirstOrDefault() ?? "", CheckLeaks = options.CheckLeaks });
                 foreach (var diagnostic in doctor.Diagnostics)
                 {
                     await output.WriteLineAsync($"[{diagnostic.Severity.ToString().ToUpperInvariant()}] {diagnostic.PluginId} {diagnostic.PluginVersion} {diagnostic.Code}: {diagnostic.Message}");

@@ -1,4 +1,5 @@
 using DanVan.Plugins.Admin;
+using DanVan.Plugins.Grpc;
 using DanVan.Plugins.Runtime.Tests.Infrastructure;
 using DanVan.Plugins.TestPlugins.Greeter.V1;
 
@@ -52,6 +53,54 @@ public sealed class AdminCliTests
         Assert.Equal(1, code);
         Assert.StartsWith("Bị từ chối (FailedPrecondition)", error, StringComparison.Ordinal);
         Assert.Contains("  - ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DisableThenEnable_AsProvincialIt_StopsAndResumesServingAndAuditsTheReason()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        var greeter = new GreeterService.GreeterServiceClient(host.Channel);
+        await Run(host, RuntimeHost.AdminToken, "install", TestPackages.Pack("greeter", "1.0.0", host.Scratch));
+
+        var (disableCode, disableOut, _) = await Run(host, RuntimeHost.AdminToken, "disable", "danvan.testplugins.greeter", "--reason", "Tạm dừng để sao lưu");
+        var whileDisabled = await Assert.ThrowsAsync<RpcException>(() => greeter.SayHelloAsync(new HelloRequest()).ResponseAsync);
+        var (_, listOut, _) = await Run(host, RuntimeHost.AdminToken, "list");
+        var (enableCode, enableOut, _) = await Run(host, RuntimeHost.AdminToken, "enable", "danvan.testplugins.greeter");
+        var reply = await greeter.SayHelloAsync(new HelloRequest { Name = "An" });
+
+        Assert.Equal((0, "Đã tắt danvan.testplugins.greeter"), (disableCode, disableOut.Trim()));
+        Assert.Equal(StatusCode.Unavailable, whileDisabled.StatusCode);
+        Assert.Contains("danvan.testplugins.greeter       1.0.0      đã tắt", listOut, StringComparison.Ordinal);
+        Assert.Equal((0, "Đã bật danvan.testplugins.greeter 1.0.0"), (enableCode, enableOut.Trim()));
+        Assert.Equal("Xin chào An từ 1.0.0!", reply.Message);
+        var disabled = host.Admin.AuditLog().Single(e => e.Action == "disable");
+        Assert.Equal(("provincial-admin", "ok", "Tạm dừng để sao lưu"), (disabled.Actor, disabled.Outcome, disabled.Reason));
+    }
+
+    [Fact]
+    public async Task EnableAndDisable_UnknownPlugin_RefusedWithExitCode1()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+
+        var (enableCode, _, enableError) = await Run(host, RuntimeHost.AdminToken, "enable", "danvan.khong-co");
+        var (disableCode, _, disableError) = await Run(host, RuntimeHost.AdminToken, "disable", "danvan.khong-co");
+
+        Assert.Equal(1, enableCode);
+        Assert.StartsWith("Bị từ chối (NotFound)", enableError, StringComparison.Ordinal);
+        Assert.Equal(1, disableCode);
+        Assert.StartsWith("Bị từ chối (NotFound)", disableError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Install_OlderVersionWithAllowDowngrade_InstallsAndServesIt()
+    {
+        await using var host = await RuntimeHost.StartAsync();
+        await Run(host, RuntimeHost.AdminToken, "install", TestPackages.Pack("greeter", "2.0.0", host.Scratch));
+
+        var (code, output, _) = await Run(host, RuntimeHost.AdminToken, "install", TestPackages.Pack("greeter", "1.0.0", host.Scratch), "--allow-downgrade");
+
+        Assert.Equal((0, "Đã cài danvan.testplugins.greeter 1.0.0: đang chạy"), (code, output.Trim()));
+        Assert.Equal("1.0.0", (await new GreeterService.GreeterServiceClient(host.Channel).SayHelloAsync(new HelloRequest())).Version);
     }
 
     [Fact]

@@ -194,17 +194,40 @@ public sealed class AdminServiceTests
         Assert.Equal("Xin chào An từ 1.0.0!", (await greeter.SayHelloAsync(new HelloRequest { Name = "An" })).Message);
     }
 
-    private static async Task<InstallPluginResponse> Install(PluginAdminService.PluginAdminServiceClient admin, string packagePath)
+    internal static Task<InstallPluginResponse> Install(PluginAdminService.PluginAdminServiceClient admin, string packagePath) =>
+        Install(admin, packagePath, new InstallPluginOptions { Enable = true, Package = new PluginPackageMetadata { FileName = Path.GetFileName(packagePath) } });
+
+    /// <summary>An InstallPlugin stream: the options, then the package's bytes in chunks (none when <paramref name="packagePath"/> is null).</summary>
+    internal static async Task<InstallPluginResponse> Install(PluginAdminService.PluginAdminServiceClient admin, string? packagePath, InstallPluginOptions options)
     {
         using var call = admin.InstallPlugin();
-        await call.RequestStream.WriteAsync(new InstallPluginRequest { Options = new InstallPluginOptions { Enable = true, Package = new PluginPackageMetadata { FileName = Path.GetFileName(packagePath) } } });
+        await call.RequestStream.WriteAsync(new InstallPluginRequest { Options = options });
+        await SendChunks(packagePath, chunk => call.RequestStream.WriteAsync(new InstallPluginRequest { Chunk = chunk }));
+        await call.RequestStream.CompleteAsync();
+        return await call;
+    }
+
+    /// <summary>An UpgradePlugin stream: the options, then the package's bytes in chunks (none when <paramref name="packagePath"/> is null).</summary>
+    internal static async Task<UpgradePluginResponse> Upgrade(PluginAdminService.PluginAdminServiceClient admin, string? packagePath, UpgradePluginOptions options)
+    {
+        using var call = admin.UpgradePlugin();
+        await call.RequestStream.WriteAsync(new UpgradePluginRequest { Options = options });
+        await SendChunks(packagePath, chunk => call.RequestStream.WriteAsync(new UpgradePluginRequest { Chunk = chunk }));
+        await call.RequestStream.CompleteAsync();
+        return await call;
+    }
+
+    private static async Task SendChunks(string? packagePath, Func<ByteString, Task> send)
+    {
+        if (packagePath is null)
+        {
+            return;
+        }
+
         var bytes = await File.ReadAllBytesAsync(packagePath);
         for (var offset = 0; offset < bytes.Length; offset += 16 * 1024)
         {
-            await call.RequestStream.WriteAsync(new InstallPluginRequest { Chunk = ByteString.CopyFrom(bytes, offset, Math.Min(16 * 1024, bytes.Length - offset)) });
+            await send(ByteString.CopyFrom(bytes, offset, Math.Min(16 * 1024, bytes.Length - offset)));
         }
-
-        await call.RequestStream.CompleteAsync();
-        return await call;
     }
 }

@@ -8,16 +8,19 @@ internal sealed partial class AdminAuditLog(string path, TimeProvider time, ILog
 {
     private readonly Lock _lock = new();
 
-    public void Record(string actor, string action, string pluginId, string outcome, string? detail = null)
+    /// <summary>The runtime's clock, which stamps the entries.</summary>
+    public TimeProvider Time => time;
+
+    public void Record(string actor, string action, string pluginId, string outcome, string? detail = null, string? reason = null)
     {
-        var entry = new AdminAuditEntry(time.GetUtcNow(), actor, action, pluginId, outcome, detail);
+        var entry = new AdminAuditEntry(time.GetUtcNow(), actor, action, pluginId, outcome, detail) { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason };
         lock (_lock)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.AppendAllText(path, JsonSerializer.Serialize(entry, AdminAuditEntry.Json) + "\n");
         }
 
-        LogAction(logger, actor, action, pluginId, outcome, detail);
+        LogAction(logger, actor, action, pluginId, outcome, detail, entry.Reason);
     }
 
     public IReadOnlyList<AdminAuditEntry> Read()
@@ -30,6 +33,6 @@ internal sealed partial class AdminAuditLog(string path, TimeProvider time, ILog
         }
     }
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Admin {Actor} {Action} {PluginId}: {Outcome} {Detail}")]
-    private static partial void LogAction(ILogger logger, string actor, string action, string pluginId, string outcome, string? detail);
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Admin {Actor} {Action} {PluginId}: {Outcome} {Detail} (reason: {Reason})")]
+    private static partial void LogAction(ILogger logger, string actor, string action, string pluginId, string outcome, string? detail, string? reason);
 }

@@ -8,4 +8,10 @@ public sealed class AdminOptions
 
     /// <summary>The largest package accepted over the admin API. Defaults to 256 MiB.</summary>
     public long MaxPackageBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The folder a request's <c>package_path</c> is relative to (paths leaving it are refused). Null (the
+    /// default) uses <c>incoming</c> under <see cref="PluginRuntimeOptions.RootDirectory"/>.
+    /// </summary>
+    public string? PackagesDirectory { get; set; }
 }

@@ -1,10 +1,17 @@
+using System.Security.Cryptography;
+using DanVan.Plugins.Contracts.Runtime.V1;
 using DanVan.Plugins.Grpc;
 
 namespace DanVan.Plugins.Runtime.Administration;
 
-/// <summary>A package streamed to the admin API, written to a temporary file (removed after use) with a size cap.</summary>
+/// <summary>
+/// The package of an install/upgrade call, as a private temporary file (removed after use): the
+/// streamed chunks, or a copy of the file named by package_path inside the packages folder. Everything
+/// after it reads only this copy, so the named file cannot change between the checks and the install.
+/// </summary>
 internal sealed class PackageUpload(long maxBytes) : IDisposable
 {
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private FileStream? _file;
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "danvan-upload-" + Guid.NewGuid().ToString("N") + ".dvp");
@@ -29,13 +36,34 @@ internal sealed class PackageUpload(long maxBytes) : IDisposable
         return received;
     }
 
-    /// <summary>The uploaded file, or else the runtime-side path the request names; INVALID_ARGUMENT when there is neither.</summary>
-    public string PackagePathOr(DanVan.Plugins.Contracts.Runtime.V1.PluginPackageMetadata? metadata)
+    /// <summary>
+    /// The package to install: the uploaded bytes, or a private copy of the file package_path names in
+    /// <paramref name="packagesDirectory"/>; either way checked against size_bytes and sha256 when given.
+    /// Refusals carry a field violation under <paramref name="field"/> (e.g. <c>options.package</c>).
+    /// </summary>
+    public async Task<string> PackagePathOrAsync(PluginPackageMetadata? metadata, string packagesDirectory, string field, CancellationToken cancellationToken)
     {
-        var path = HasData ? Path : metadata?.PackagePath;
-        return string.IsNullOrEmpty(path)
-            ? throw RichStatus.InvalidArgument("Send the package bytes or name a package path.", ("package", "Cần gửi nội dung gói hoặc đường dẫn tới gói."))
-            : path;
+        var named = metadata?.PackagePath ?? "";
+        if (named.Length > 0)
+        {
+            if (HasData)
+            {
+                throw RichStatus.InvalidArgument("Send either package bytes or package_path, not both.", ($"{field}.package_path", "Đã nêu đường dẫn gói thì không được gửi thêm nội dung gói."));
+            }
+
+            var source = PackagesFolder.Resolve(packagesDirectory, named, $"{field}.package_path");
+            await CopyFromAsync(source, cancellationToken);
+        }
+        else if (!HasData)
+        {
+            throw RichStatus.InvalidArgument("Send the package bytes or name a package path.", (field, "Cần gửi nội dung gói hoặc đường dẫn tới gói."));
+        }
+
+        // Closed for writing before anything reads it (the verifier, the store's copy).
+        var size = _file!.Length;
+        await _file.DisposeAsync();
+        CheckIntegrity(metadata, size, field);
+        return Path;
     }
 
     public async Task AppendAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
@@ -46,6 +74,7 @@ internal sealed class PackageUpload(long maxBytes) : IDisposable
             throw new RpcException(new Status(StatusCode.ResourceExhausted, $"The package is larger than {maxBytes} bytes."));
         }
 
+        _hash.AppendData(chunk.Span);
         await _file.WriteAsync(chunk, cancellationToken);
         await _file.FlushAsync(cancellationToken);
     }
@@ -53,9 +82,49 @@ internal sealed class PackageUpload(long maxBytes) : IDisposable
     public void Dispose()
     {
         _file?.Dispose();
+        _hash.Dispose();
         if (File.Exists(Path))
         {
             File.Delete(Path);
+        }
+    }
+
+    private async Task CopyFromAsync(string source, CancellationToken cancellationToken)
+    {
+        await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var buffer = new byte[81920];
+        int read;
+        _file ??= new FileStream(Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await AppendAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+    }
+
+    private void CheckIntegrity(PluginPackageMetadata? metadata, long size, string field)
+    {
+        if (metadata is { SizeBytes: > 0 } && metadata.SizeBytes != size)
+        {
+            throw RichStatus.InvalidArgument(
+                $"The package has {size} bytes, not the {metadata.SizeBytes} announced.",
+                ($"{field}.size_bytes", $"Gói nhận được có {size} byte, khác với {metadata.SizeBytes} byte đã khai báo; hãy gửi lại."));
+        }
+
+        if (metadata is { Sha256.Length: > 0 })
+        {
+            var expected = metadata.Sha256;
+            if (expected.Length != 64 || !expected.All(char.IsAsciiHexDigitLower))
+            {
+                throw RichStatus.InvalidArgument("sha256 must be 64 lower-case hex digits.", ($"{field}.sha256", "Mã SHA-256 phải gồm 64 chữ số thập lục phân viết thường."));
+            }
+
+            var actual = Convert.ToHexStringLower(_hash.GetCurrentHash());
+            if (actual != expected)
+            {
+                throw RichStatus.InvalidArgument(
+                    $"The package's SHA-256 is {actual}, not {expected}.",
+                    ($"{field}.sha256", "Mã SHA-256 của gói nhận được không khớp với mã đã khai báo: gói bị hỏng hoặc không phải gói dự định cài."));
+            }
         }
     }
 }

@@ -5,7 +5,6 @@ using DanVan.Plugins.Runtime.Loading;
 using DanVan.Plugins.Runtime.Management;
 using DanVan.Plugins.Runtime.Packaging;
 using Google.Protobuf.WellKnownTypes;
-using ProtoPluginState = DanVan.Plugins.Contracts.Runtime.V1.PluginState;
 
 namespace DanVan.Plugins.Runtime.Administration;
 
@@ -15,20 +14,24 @@ namespace DanVan.Plugins.Runtime.Administration;
 /// </summary>
 internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOptions options, PluginRuntimeOptions runtimeOptions, TimeProvider time) : PluginAdminService.PluginAdminServiceBase
 {
+    private readonly InstalledPackages _packages = new(runtimeOptions.RootDirectory);
+
+    private string PackagesDirectory => options.PackagesDirectory ?? Path.Combine(runtimeOptions.RootDirectory, "incoming");
+
     public override Task<ListPluginsResponse> ListPlugins(ListPluginsRequest request, ServerCallContext context)
     {
         Authorize(context);
         var response = new ListPluginsResponse();
         response.Plugins.AddRange(admin.List()
-            .Where(p => request.States.Count == 0 || request.States.Contains(ToProto(p.State)))
-            .Select(ToProto));
+            .Where(p => request.States.Count == 0 || request.States.Contains(PluginMessages.ToProto(p.State)))
+            .Select(Describe));
         return Task.FromResult(response);
     }
 
     public override Task<GetPluginResponse> GetPlugin(GetPluginRequest request, ServerCallContext context)
     {
         Authorize(context);
-        return Task.FromResult(new GetPluginResponse { Plugin = ToProto(Find(request.PluginId)) });
+        return Task.FromResult(new GetPluginResponse { Plugin = Describe(Find(request.PluginId)) });
     }
 
     public override async Task<InstallPluginResponse> InstallPlugin(IAsyncStreamReader<InstallPluginRequest> requestStream, ServerCallContext context)
@@ -42,10 +45,10 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
             throw RichStatus.InvalidArgument("The first message must carry the install options.", ("options", "Thiếu thông tin cài đặt ở thông điệp đầu tiên."));
         }
 
-        var path = upload.PackagePathOr(installOptions.Package);
+        var path = await upload.PackagePathOrAsync(installOptions.Package, PackagesDirectory, "options.package", context.CancellationToken);
 
-        var status = await Run(() => admin.InstallAsync(path, actor, allowDowngrade: false, enable: installOptions.Enable, context.CancellationToken));
-        return new InstallPluginResponse { Plugin = ToProto(status) };
+        var status = await Run(() => admin.InstallAsync(path, actor, installOptions.AllowDowngrade, installOptions.Enable, installOptions.Reason, context.CancellationToken));
+        return new InstallPluginResponse { Plugin = Describe(status) };
     }
 
     public override async Task<UpgradePluginResponse> UpgradePlugin(IAsyncStreamReader<UpgradePluginRequest> requestStream, ServerCallContext context)
@@ -65,27 +68,22 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
             throw new RpcException(new Status(StatusCode.Aborted, $"Plugin '{current.Id}' is at {current.ActiveVersion ?? "no version"}, not {upgradeOptions.ExpectedCurrentVersion}; reload and try again."));
         }
 
-        var path = upload.PackagePathOr(upgradeOptions.Package);
+        var path = await upload.PackagePathOrAsync(upgradeOptions.Package, PackagesDirectory, "options.package", context.CancellationToken);
 
-        var status = await Run(() => admin.InstallAsync(path, actor, allowDowngrade: false, enable: true, context.CancellationToken));
-        if (status.Id != upgradeOptions.PluginId)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"The package is plugin '{status.Id}', not '{upgradeOptions.PluginId}'."));
-        }
-
-        return new UpgradePluginResponse { Plugin = ToProto(status) };
+        var status = await Run(() => admin.UpgradeAsync(upgradeOptions.PluginId, path, actor, upgradeOptions.AllowDowngrade, upgradeOptions.Reason, context.CancellationToken), fieldPrefix: "options.");
+        return new UpgradePluginResponse { Plugin = Describe(status) };
     }
 
     public override async Task<EnablePluginResponse> EnablePlugin(EnablePluginRequest request, ServerCallContext context)
     {
         var actor = Authorize(context);
-        return new EnablePluginResponse { Plugin = ToProto(await Run(() => admin.EnableAsync(request.PluginId, actor, cancellationToken: context.CancellationToken))) };
+        return new EnablePluginResponse { Plugin = Describe(await Run(() => admin.EnableAsync(request.PluginId, actor, reason: request.Reason, cancellationToken: context.CancellationToken))) };
     }
 
     public override async Task<DisablePluginResponse> DisablePlugin(DisablePluginRequest request, ServerCallContext context)
     {
         var actor = Authorize(context);
-        return new DisablePluginResponse { Plugin = ToProto(await Run(() => admin.DisableAsync(request.PluginId, actor, context.CancellationToken))) };
+        return new DisablePluginResponse { Plugin = Describe(await Run(() => admin.DisableAsync(request.PluginId, actor, request.Reason, context.CancellationToken))) };
     }
 
     public override async Task<RollbackPluginResponse> RollbackPlugin(RollbackPluginRequest request, ServerCallContext context)
@@ -97,13 +95,13 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
             throw new RpcException(new Status(StatusCode.Aborted, $"Plugin '{current.Id}' is at {current.ActiveVersion ?? "no version"}, not {request.ExpectedCurrentVersion}; reload and try again."));
         }
 
-        return new RollbackPluginResponse { Plugin = ToProto(await Run(() => admin.RollbackAsync(request.PluginId, actor, context.CancellationToken))) };
+        return new RollbackPluginResponse { Plugin = Describe(await Run(() => admin.RollbackAsync(request.PluginId, actor, request.Reason, context.CancellationToken))) };
     }
 
     public override async Task<UninstallPluginResponse> UninstallPlugin(UninstallPluginRequest request, ServerCallContext context)
     {
         var actor = Authorize(context);
-        var status = await Run(() => admin.UninstallAsync(request.PluginId, actor, request.DeleteData, runtimeOptions.DataDirectory, context.CancellationToken));
+        var status = await Run(() => admin.UninstallAsync(request.PluginId, actor, request.DeleteData, runtimeOptions.DataDirectory, request.Reason, context.CancellationToken));
         return new UninstallPluginResponse { PluginId = status.Id, Version = status.ActiveVersion ?? "" };
     }
 
@@ -151,25 +149,30 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
             merged = incoming;
         }
 
-        await Run(() => admin.UpdateSettingsAsync(request.PluginId, merged, actor, context.CancellationToken));
+        await Run(() => admin.UpdateSettingsAsync(request.PluginId, merged, actor, request.Reason, context.CancellationToken));
         return new UpdatePluginSettingsResponse { Settings = PluginSettingsMessages.ToProto(request.PluginId, runtimeOptions.ProvinceId, merged, manifest) };
     }
 
-    public override Task<DoctorResponse> Doctor(DoctorRequest request, ServerCallContext context)
+    public override async Task<DoctorResponse> Doctor(DoctorRequest request, ServerCallContext context)
     {
         Authorize(context);
-        var response = new DoctorResponse { CheckTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
-        foreach (var plugin in admin.List().Where(p => request.PluginId.Length == 0 || p.Id == request.PluginId))
+        var plugins = admin.List().Where(p => request.PluginId.Length == 0 || p.Id == request.PluginId).ToList();
+        if (request.PluginId.Length > 0 && plugins.Count == 0)
         {
-            response.Diagnostics.Add(PluginDoctor.Diagnose(plugin));
+            throw new RpcException(new Status(StatusCode.NotFound, $"No plugin '{request.PluginId}' is installed."));
         }
 
+        var diagnostics = plugins.Select(PluginDoctor.Diagnose).ToList();
+        var leaks = await admin.CheckLeaksAsync(request.CheckLeaks);
+        diagnostics.AddRange(leaks.Where(l => request.PluginId.Length == 0 || l.Report.PluginId == request.PluginId).Select(PluginDoctor.Diagnose));
         if (request.PluginId.Length == 0 && TieredCompilationCheck.Diagnose() is { } tiering)
         {
-            response.Diagnostics.Add(tiering);
+            diagnostics.Add(tiering);
         }
 
-        return Task.FromResult(response);
+        var response = new DoctorResponse { CheckTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
+        response.Diagnostics.AddRange(diagnostics.OrderByDescending(d => d.Severity));
+        return response;
     }
 
     private string Authorize(ServerCallContext context)
@@ -197,11 +200,15 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
         admin.List().FirstOrDefault(p => p.Id == id)
         ?? throw new RpcException(new Status(StatusCode.NotFound, $"No plugin '{id}' is installed."));
 
-    private static async Task<PluginStatus> Run(Func<Task<PluginStatus>> action)
+    private static async Task<PluginStatus> Run(Func<Task<PluginStatus>> action, string fieldPrefix = "")
     {
         try
         {
             return await action();
+        }
+        catch (AdminArgumentException ex)
+        {
+            throw RichStatus.InvalidArgument(ex.Message, (fieldPrefix + ex.Field, ex.MessageVi));
         }
         catch (PackageException ex)
         {
@@ -216,7 +223,8 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
         }
         catch (PluginLoadException ex)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
+            // The version was refused while starting: quarantined, or the old version keeps serving (see Doctor).
+            throw new RpcException(new Status(StatusCode.Aborted, ex.Message));
         }
         catch (KeyNotFoundException ex)
         {
@@ -235,31 +243,6 @@ internal sealed class PluginAdminServiceImpl(PluginAdministration admin, AdminOp
         return badRequest;
     }
 
-    internal static Plugin ToProto(PluginStatus status)
-    {
-        var plugin = new Plugin
-        {
-            Id = status.Id,
-            Version = status.ActiveVersion ?? status.InstalledVersions.LastOrDefault() ?? "",
-            DisplayName = status.DisplayName ?? "",
-            State = ToProto(status.State),
-            QuarantineReason = status.State == Management.PluginState.Quarantined ? status.Reason ?? "" : "",
-            StateMessage = status.Reason ?? "",
-            AbstractionsVersion = PluginApi.Version,
-        };
-        plugin.Services.AddRange(status.Services.Select(s => new ContributedService { FullName = s }));
-        plugin.Tabs.AddRange(status.Tabs.Select(t => new ContributedTab { Id = t }));
-        return plugin;
-    }
-
-    private static ProtoPluginState ToProto(Management.PluginState state) => state switch
-    {
-        Management.PluginState.Installed => ProtoPluginState.Installed,
-        Management.PluginState.Starting => ProtoPluginState.Starting,
-        Management.PluginState.Enabled => ProtoPluginState.Enabled,
-        Management.PluginState.Upgrading => ProtoPluginState.Upgrading,
-        Management.PluginState.Disabled => ProtoPluginState.Disabled,
-        Management.PluginState.Quarantined => ProtoPluginState.Quarantined,
-        _ => ProtoPluginState.Unspecified,
-    };
+    private Plugin Describe(PluginStatus status) =>
+        PluginMessages.ToProto(status, time.GetUtcNow(), _packages.Sha256(status.Id, PluginMessages.VersionOf(status)));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DanVan.Plugins.Runtime.Loading;
 using DanVan.Plugins.Runtime.Management;
 using DanVan.Plugins.Runtime.Packaging;
@@ -17,12 +18,18 @@ public sealed class PluginAdministration
     private readonly PluginStore _store;
     private readonly PluginManager _manager;
     private readonly AdminAuditLog _audit;
+    private readonly LeakWatch _leaks;
+    private readonly ConcurrentDictionary<(string Id, string Version, string Digest), PluginManifest> _manifests = new();
 
     internal PluginAdministration(PluginStore store, PluginManager manager, AdminAuditLog audit)
     {
         _store = store;
         _manager = manager;
         _audit = audit;
+
+        // The manager is built without a clock; state changes and unloads follow the runtime's TimeProvider from here on.
+        manager.Time = audit.Time;
+        _leaks = new LeakWatch(manager);
     }
 
     /// <summary>Every plugin the runtime knows.</summary>
@@ -31,7 +38,7 @@ public sealed class PluginAdministration
         var live = _manager.List().ToDictionary(s => s.Id, StringComparer.Ordinal);
         var stored = _store.All();
         var known = stored
-            .Select(p => live.TryGetValue(p.Id, out var status) ? status with { InstalledVersions = Versions(p.Record) } : Idle(p.Id, p.Record));
+            .Select(p => live.TryGetValue(p.Id, out var status) ? WithRecord(status, p.Record) : Idle(p.Id, p.Record));
 
         // Plugins started straight from a folder (development, tests) have no store record.
         var loose = live.Values.Where(s => !stored.Any(p => p.Id == s.Id));
@@ -42,8 +49,8 @@ public sealed class PluginAdministration
     public IReadOnlyList<AdminAuditEntry> AuditLog() => _audit.Read();
 
     /// <summary>Verifies and installs a package (refusing unsigned, tampered, unsafe or downgrading ones) and, when <paramref name="enable"/>, makes it serve.</summary>
-    public Task<PluginStatus> InstallAsync(string packagePath, string actor, bool allowDowngrade = false, bool enable = true, CancellationToken cancellationToken = default) =>
-        Audited(actor, "install", Path.GetFileName(packagePath), async () =>
+    public Task<PluginStatus> InstallAsync(string packagePath, string actor, bool allowDowngrade = false, bool enable = true, string? reason = null, CancellationToken cancellationToken = default) =>
+        Audited(actor, allowDowngrade ? "install (downgrade allowed)" : "install", Path.GetFileName(packagePath), reason, async () =>
         {
             var (package, _) = _store.Install(packagePath, allowDowngrade);
             return enable
@@ -51,37 +58,63 @@ public sealed class PluginAdministration
                 : Status(package.Manifest.Id);
         });
 
+    /// <summary>
+    /// Installs a new version of the installed plugin <paramref name="id"/> and makes it serve. A package
+    /// of another plugin is refused before anything is stored or started (<see cref="AdminArgumentException"/>).
+    /// </summary>
+    public Task<PluginStatus> UpgradeAsync(string id, string packagePath, string actor, bool allowDowngrade = false, string? reason = null, CancellationToken cancellationToken = default) =>
+        Audited(actor, allowDowngrade ? "upgrade (downgrade allowed)" : "upgrade", id, reason, async () =>
+        {
+            _ = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
+            if (PackageManifestPeek.ReadId(packagePath) is { } packaged && packaged != id)
+            {
+                throw new AdminArgumentException("plugin_id", $"The package is plugin '{packaged}', not '{id}'.", $"Gói này là của plugin '{packaged}', không phải '{id}'; không có gì được cài.");
+            }
+
+            var (package, _) = _store.Install(packagePath, allowDowngrade);
+            return package.Manifest.Id == id
+                ? await ActivateAsync(id, package.Manifest.Version, cancellationToken)
+                : throw new AdminArgumentException("plugin_id", $"The package is plugin '{package.Manifest.Id}', not '{id}'.", $"Gói này là của plugin '{package.Manifest.Id}', không phải '{id}'.");
+        });
+
     /// <summary>Makes the plugin serve: the given installed version, else the one that served last, else the newest.</summary>
-    public Task<PluginStatus> EnableAsync(string id, string actor, string? version = null, CancellationToken cancellationToken = default) =>
-        Audited(actor, "enable", id, () =>
+    public Task<PluginStatus> EnableAsync(string id, string actor, string? version = null, string? reason = null, CancellationToken cancellationToken = default) =>
+        Audited(actor, "enable", id, reason, () =>
         {
             var record = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
             var target = version ?? record.Active ?? Newest(record);
             return ActivateAsync(id, target, cancellationToken);
         });
 
-    /// <summary>Stops serving the plugin; it loads nothing until enabled again.</summary>
-    public Task<PluginStatus> DisableAsync(string id, string actor, CancellationToken cancellationToken = default) =>
-        Audited(actor, "disable", id, async () =>
+    /// <summary>Stops serving the plugin; it loads nothing until enabled again. A plugin not serving (never enabled, already disabled) just stays off.</summary>
+    public Task<PluginStatus> DisableAsync(string id, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
+        Audited(actor, "disable", id, reason, async () =>
         {
             _ = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
-            var status = await _manager.DisableAsync(id, cancellationToken);
+            var serving = _manager.List().Any(s => s.Id == id);
+            var status = serving ? await _manager.DisableAsync(id, cancellationToken) : null;
             _store.Update(id, r => r.Enabled = false);
-            return status with { InstalledVersions = Versions(_store.Get(id)!) };
+            var record = _store.Get(id)!;
+            return status is null
+                ? Idle(id, record)
+                : WithRecord(status, record);
         });
 
     /// <summary>Goes back to the version that served before the last switch.</summary>
-    public Task<PluginStatus> RollbackAsync(string id, string actor, CancellationToken cancellationToken = default) =>
-        Audited(actor, "rollback", id, () =>
+    public Task<PluginStatus> RollbackAsync(string id, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
+        Audited(actor, "rollback", id, reason, () =>
         {
             var record = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
             var previous = record.Previous ?? throw new InvalidOperationException($"Plugin '{id}' has no previous version to roll back to.");
             return ActivateAsync(id, previous, cancellationToken);
         });
 
+    /// <summary>The unloaded versions still in memory; with <paramref name="collect"/>, checked again with forced garbage collections first.</summary>
+    internal Task<IReadOnlyList<LeakedVersion>> CheckLeaksAsync(bool collect) => _leaks.CheckAsync(collect);
+
     /// <summary>Validates and stores the province's settings for the plugin; an enabled plugin restarts with them at once.</summary>
-    public Task<PluginStatus> UpdateSettingsAsync(string id, IReadOnlyDictionary<string, string> settings, string actor, CancellationToken cancellationToken = default) =>
-        Audited(actor, "settings", id, async () =>
+    public Task<PluginStatus> UpdateSettingsAsync(string id, IReadOnlyDictionary<string, string> settings, string actor, string? reason = null, CancellationToken cancellationToken = default) =>
+        Audited(actor, "settings", id, reason, async () =>
         {
             var record = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
             var version = record.Active ?? Newest(record);
@@ -107,8 +140,8 @@ public sealed class PluginAdministration
     }
 
     /// <summary>Stops the plugin and removes every installed version; its data folder too when asked.</summary>
-    public Task<PluginStatus> UninstallAsync(string id, string actor, bool deleteData, string dataDirectory, CancellationToken cancellationToken = default) =>
-        Audited(actor, "uninstall", id, async () =>
+    public Task<PluginStatus> UninstallAsync(string id, string actor, bool deleteData, string dataDirectory, string? reason = null, CancellationToken cancellationToken = default) =>
+        Audited(actor, "uninstall", id, reason, async () =>
         {
             var record = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
             var last = Idle(id, record);
@@ -152,7 +185,7 @@ public sealed class PluginAdministration
             {
                 await ActivateAsync(id, record.Active, cancellationToken);
             }
-            catch (Exception ex) when (ex is PluginLoadException or PackageException or PluginSettingsException)
+            catch (Exception ex) when (ex is PluginLoadException or PackageException or PluginSettingsException or InvalidOperationException)
             {
                 _audit.Record("runtime", "restore", id, "refused", ex.Message);
             }
@@ -169,6 +202,7 @@ public sealed class PluginAdministration
             throw new PluginSettingsException(problems);
         }
 
+        CheckDependencies(manifest);
         var settings = new ConfigurationBuilder().AddInMemoryCollection(effective.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Build();
         var status = await _manager.ActivateAsync(manifest, directory, settings, cancellationToken);
         _store.Update(id, r =>
@@ -181,34 +215,97 @@ public sealed class PluginAdministration
             r.Active = version;
             r.Enabled = true;
         });
-        return status with { InstalledVersions = Versions(_store.Get(id)!) };
+        return WithRecord(status, _store.Get(id)!);
     }
 
-    private async Task<PluginStatus> Audited(string actor, string action, string subject, Func<Task<PluginStatus>> run)
+    /// <summary>
+    /// A required plugin that is not serving (or too old) is the administrator's to fix first, so the
+    /// plugin is refused before it is touched (FAILED_PRECONDITION) instead of being started and quarantined.
+    /// </summary>
+    private void CheckDependencies(PluginManifest manifest)
+    {
+        var serving = _manager.List().Where(s => s.ActiveVersion is not null).ToDictionary(s => s.Id, s => s.ActiveVersion!, StringComparer.Ordinal);
+        var missing = manifest.Dependencies
+            .Where(d => !d.Optional)
+            .Where(d => !serving.TryGetValue(d.Id, out var version)
+                || (d.MinVersion is not null && SemanticVersion.Parse(version) < SemanticVersion.Parse(d.MinVersion)))
+            .Select(d => d.MinVersion is null ? $"'{d.Id}'" : $"'{d.Id}' {d.MinVersion} or later")
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"Plugin '{manifest.Id}' {manifest.Version} needs {string.Join(", ", missing)} enabled first.");
+        }
+    }
+
+    private async Task<PluginStatus> Audited(string actor, string action, string subject, string? reason, Func<Task<PluginStatus>> run)
     {
         try
         {
             var status = await run();
-            _audit.Record(actor, action, status.Id, "ok", status.ActiveVersion);
+            _audit.Record(actor, action, status.Id, "ok", status.ActiveVersion, reason);
             return status;
         }
         catch (Exception ex)
         {
-            _audit.Record(actor, action, subject, "refused", ex.Message);
+            _audit.Record(actor, action, subject, "refused", ex.Message, reason);
             throw;
         }
     }
+
+    private Task<PluginStatus> Audited(string actor, string action, string subject, Func<Task<PluginStatus>> run) =>
+        Audited(actor, action, subject, reason: null, run);
 
     private PluginStatus Status(string id)
     {
         var record = _store.Get(id)!;
         return _manager.List().FirstOrDefault(s => s.Id == id) is { } live
-            ? live with { InstalledVersions = Versions(record) }
+            ? WithRecord(live, record)
             : Idle(id, record);
     }
 
-    private static PluginStatus Idle(string id, PluginRecord record) =>
-        new(id, null, null, record.Enabled ? PluginState.Installed : PluginState.Disabled, null, [], [], 0, null) { InstalledVersions = Versions(record) };
+    private PluginStatus WithRecord(PluginStatus live, PluginRecord record) =>
+        live with
+        {
+            InstalledVersions = Versions(record),
+            PreviousVersion = record.Previous,
+            Manifest = live.Manifest ?? ManifestOf(live.Id, live.ActiveVersion ?? Newest(record), record),
+        };
+
+    private PluginStatus Idle(string id, PluginRecord record)
+    {
+        var manifest = record.Installed.Count == 0 ? null : ManifestOf(id, record.Active ?? Newest(record), record);
+        return new(id, manifest?.DisplayName, null, record.Enabled ? PluginState.Installed : PluginState.Disabled, null, [], manifest?.Tabs.Select(t => t.Id).ToList() ?? [], 0, null)
+        {
+            InstalledVersions = Versions(record),
+            PreviousVersion = record.Previous,
+            Manifest = manifest,
+        };
+    }
+
+    /// <summary>The signed manifest of an installed version, read once per content (a version's files never change in place).</summary>
+    private PluginManifest? ManifestOf(string id, string version, PluginRecord record)
+    {
+        if (!record.Installed.TryGetValue(version, out var digest))
+        {
+            return null;
+        }
+
+        if (_manifests.TryGetValue((id, version, digest), out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            var (manifest, _) = _store.PrepareLoad(id, version);
+            return _manifests[(id, version, digest)] = manifest;
+        }
+        catch (Exception ex) when (ex is PackageException or KeyNotFoundException or IOException)
+        {
+            // A stored package that no longer verifies is reported when it is loaded; a listing shows what it can.
+            return null;
+        }
+    }
 
     private static IReadOnlyList<string> Versions(PluginRecord record) =>
         record.Installed.Keys.OrderBy(SemanticVersion.Parse).ToList();

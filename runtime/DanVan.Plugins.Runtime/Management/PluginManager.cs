@@ -46,6 +46,12 @@ public sealed partial class PluginManager : IAsyncDisposable
     /// <summary>Raised with the plugin's id once a version of it serves (the job scheduler looks at its waiting jobs then).</summary>
     internal event Action<string>? Activated;
 
+    /// <summary>Raised once a retired version was unloaded and checked: the report, a weak reference to its context, when unloading was requested.</summary>
+    internal event Action<UnloadReport, WeakReference, DateTimeOffset>? Unloaded;
+
+    /// <summary>The clock state changes and unload requests are stamped with (the runtime's TimeProvider once administration is set up).</summary>
+    internal TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>Loads the version in <paramref name="directory"/> and makes it serve, replacing the version serving now. On failure the plugin keeps its old version (or is quarantined if it had none).</summary>
     public async Task<PluginStatus> ActivateAsync(PluginManifest manifest, string directory, IConfiguration settings, CancellationToken cancellationToken = default)
     {
@@ -308,6 +314,7 @@ public sealed partial class PluginManager : IAsyncDisposable
 
     private void RetireInBackground(PluginSlot slot, LoadedPlugin previous)
     {
+        var requested = Time.GetUtcNow();
         var task = Task.Run(async () =>
         {
             try
@@ -322,6 +329,8 @@ public sealed partial class PluginManager : IAsyncDisposable
             var weak = await previous.UnloadAsync(_options.StartTimeout);
             var report = await UnloadVerifier.VerifyAsync(weak, slot.Id, previous.Manifest.Version, _options.DiagnoseLeaks, e => LogDiagnosisFailed(_logger, e, slot.Id));
             slot.LastUnload = report;
+            slot.LastUnloadRequestTime = requested;
+            Unloaded?.Invoke(report, weak, requested);
             if (report.Collected)
             {
                 LogUnloaded(_logger, slot.Id, report.Version, report.GcPasses, report.Elapsed.TotalMilliseconds);
@@ -352,7 +361,7 @@ public sealed partial class PluginManager : IAsyncDisposable
         {
             if (!_slots.TryGetValue(id, out var slot))
             {
-                _slots[id] = slot = new PluginSlot(id);
+                _slots[id] = slot = new PluginSlot(id, Time);
             }
 
             return slot;
@@ -367,7 +376,7 @@ public sealed partial class PluginManager : IAsyncDisposable
         }
     }
 
-    private static PluginStatus ToStatus(PluginSlot slot)
+    private PluginStatus ToStatus(PluginSlot slot)
     {
         var manifest = slot.Active?.Manifest ?? slot.Manifest;
         var unload = slot.LastUnload is { } report
@@ -385,7 +394,14 @@ public sealed partial class PluginManager : IAsyncDisposable
             slot.RoutedServices.Keys.Order(StringComparer.Ordinal).ToList(),
             manifest?.Tabs.Select(t => t.Id).ToList() ?? [],
             slot.Router.Active?.InFlight ?? 0,
-            unload);
+            unload)
+        {
+            Manifest = manifest,
+            StateChangeTime = slot.StateChangeTime,
+            Serving = slot.Active is null ? null : slot.Active.GrpcServices.All(s => _health?.GetStatus(s.ServiceName) is null or ServingStatus.Serving),
+            LastUnloadReport = slot.LastUnload,
+            LastUnloadRequestTime = slot.LastUnloadRequestTime,
+        };
     }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Plugin {Id} {Version} is serving")]

@@ -4,8 +4,10 @@ using DanVan.Plugins.Runtime.Routing;
 namespace DanVan.Plugins.Runtime.Management;
 
 /// <summary>The runtime's record of one plugin id: its router, the version serving, its state.</summary>
-internal sealed class PluginSlot(string id)
+internal sealed class PluginSlot(string id, TimeProvider? time = null)
 {
+    private PluginState _state = PluginState.Installed;
+
     public string Id { get; } = id;
 
     public PluginRouter Router { get; } = new(id);
@@ -14,7 +16,21 @@ internal sealed class PluginSlot(string id)
 
     public PluginManifest? Manifest { get; set; }
 
-    public PluginState State { get; set; } = PluginState.Installed;
+    public PluginState State
+    {
+        get => _state;
+        set
+        {
+            if (value != _state)
+            {
+                StateChangeTime = (time ?? TimeProvider.System).GetUtcNow();
+            }
+
+            _state = value;
+        }
+    }
+
+    public DateTimeOffset? StateChangeTime { get; private set; }
 
     public string? Reason { get; set; }
 
@@ -22,4 +38,6 @@ internal sealed class PluginSlot(string id)
     public Dictionary<string, IReadOnlyList<DanVan.Plugins.Grpc.Hosting.GrpcMethodDefinition>> RoutedServices { get; } = new(StringComparer.Ordinal);
 
     public UnloadReport? LastUnload { get; set; }
+
+    public DateTimeOffset? LastUnloadRequestTime { get; set; }
 }
