@@ -183,6 +183,7 @@ goal(f"hot swap [{m}]: upgrades answered by the new build inside the {window // 
 goal(f"hot swap [{m}]: throughput swapping / steady", f"{w_rps / s_rps:.3f} ({w_rps:,.0f} / {s_rps:,.0f} req/s)" if s_rps else "no steady run", ">= 0.9", s_rps > 0 and w_rps / s_rps >= 0.9)
 goal(f"hot swap [{m}]: p99 swapping / steady", f"{pct(w, .99) / pct(s, .99):.2f} ({pct(w, .99):.2f} / {pct(s, .99):.2f} ms)", "<= 2", pct(w, .99) / pct(s, .99) <= 2)
 PY
+  rm -f "$work/steady-$m.log" "$work/swap-$m.log"  # up to ~200 MB each in max mode
 }
 capacity=""
 if mode max; then
