@@ -9,6 +9,8 @@ internal static class BenchPlugins
 
     public static string Directory(string version) => Path.Combine(AppContext.BaseDirectory, "benchplugins", "echo", version);
 
-    public static PluginManifest Manifest(string version) =>
-        JsonSerializer.Deserialize<PluginManifest>(File.ReadAllText(Path.Combine(Directory(version), PluginManifest.FileName)), Json)!;
+    public static PluginManifest Manifest(string version) => ReadManifest(Directory(version));
+
+    public static PluginManifest ReadManifest(string directory) =>
+        JsonSerializer.Deserialize<PluginManifest>(File.ReadAllText(Path.Combine(directory, PluginManifest.FileName)), Json)!;
 }

@@ -42,5 +42,5 @@ internal sealed record MemorySample(long ManagedBytes, long PrivateBytes, long M
     public static string Growth(MemorySample from, MemorySample to) =>
         $"managed heap {Percent(from.ManagedBytes, to.ManagedBytes)}, private bytes {Percent(from.PrivateBytes, to.PrivateBytes)}, maps {Percent(from.Maps, to.Maps)}, RssAnon {Percent(from.RssAnonKiB, to.RssAnonKiB)}, RssFile {Percent(from.RssFileKiB, to.RssFileKiB)}";
 
-    private static string Percent(long from, long to) => ((to - from) * 100.0 / from).ToString("+0.0;-0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+    private static string Percent(long from, long to) => ((to - from) * 100.0 / from).ToString("+0.0;-0.0;+0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using DanVan.Plugins.Runtime.Administration;
 using DanVan.Plugins.Runtime.Management;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -7,17 +7,25 @@ using Microsoft.Extensions.Configuration;
 namespace DanVan.Plugins.Bench.Runtime;
 
 /// <summary>
-/// serve &lt;h2c-port&gt; &lt;control-port&gt; [--observe]: the runtime with the echo plugin (1.0.0) and the
-/// built-in echo on h2c; on the HTTP/1.1 control port, POST /swap switches the plugin to its other
-/// version and answers the swap time in ms, GET /stats gives the grpc-status counts.
+/// serve &lt;h2c-port&gt; &lt;control-port&gt; [--observe] [--drop &lt;folder&gt;]: the runtime with the echo
+/// plugin and the built-in echo on h2c. Without --drop the plugin starts from its build folder; with
+/// it, the runtime trusts the development key, watches that drop folder and installs the plugin as
+/// a signed 1.0.0 package, as a province's runtime does, so upgrades come through the drop folder.
+/// On the HTTP/1.1 control port GET /stats gives the grpc-status counts (POST /stats/reset clears
+/// them) and GET /events, once every pending unload has been checked, how many old versions were
+/// collected or leaked and any warning the runtime logged.
 /// </summary>
 internal static class ServeCommand
 {
-    public static async Task RunAsync(int h2cPort, int controlPort, bool observe)
+    public static async Task RunAsync(int h2cPort, int controlPort, bool observe, string? drop)
     {
-        var root = Path.Combine(Path.GetTempPath(), "danvan-bench-" + Guid.NewGuid().ToString("N"));
+        var root = drop is null
+            ? Path.Combine(Path.GetTempPath(), "danvan-bench-" + Guid.NewGuid().ToString("N"))
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(drop))!, "server-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        var events = new RuntimeEventLog();
+        builder.Logging.AddProvider(events);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.ListenGrpc(new IPEndPoint(IPAddress.Loopback, h2cPort));
@@ -28,6 +36,11 @@ internal static class ServeCommand
         {
             o.RootDirectory = Path.Combine(root, "store");
             o.DataDirectory = Path.Combine(root, "data");
+            if (drop is not null)
+            {
+                o.TrustStorePath = BenchPackages.KeyDirectory;
+                o.DropDirectory = drop;
+            }
         });
 
         // The runtime authenticates every plugin call; for load the bench replaces that chain
@@ -44,28 +57,27 @@ internal static class ServeCommand
         app.MapPluginRuntime();
         app.MapGrpcService<BuiltinEchoServiceImpl>();
         var manager = app.Services.GetRequiredService<PluginManager>();
-        var settings = new ConfigurationBuilder().Build();
-        await manager.ActivateAsync(BenchPlugins.Manifest("1.0.0"), BenchPlugins.Directory("1.0.0"), settings);
-        var current = "1.0.0";
-        var gate = new SemaphoreSlim(1, 1);
-        app.MapPost("/swap", async () =>
+        if (drop is null)
         {
-            await gate.WaitAsync();
-            try
-            {
-                var next = current == "1.0.0" ? "2.0.0" : "1.0.0";
-                var watch = Stopwatch.StartNew();
-                await manager.ActivateAsync(BenchPlugins.Manifest(next), BenchPlugins.Directory(next), settings);
-                current = next;
-                return Results.Text(watch.Elapsed.TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
-            }
-            finally
-            {
-                gate.Release();
-            }
-        });
+            await manager.ActivateAsync(BenchPlugins.Manifest("1.0.0"), BenchPlugins.Directory("1.0.0"), new ConfigurationBuilder().Build());
+        }
+        else
+        {
+            using var packages = new BenchPackages(Path.Combine(root, "staging"));
+            await app.Services.GetRequiredService<PluginAdministration>().InstallAsync(packages.Pack("1.0.0"), "bench");
+        }
+
         app.MapGet("/stats", () => Results.Json(counter.Snapshot()));
-        app.MapGet("/unloads", async () => Results.Json((await manager.WaitForUnloadsAsync()).Select(r => new { r.Version, r.Collected, r.GcPasses })));
+        app.MapPost("/stats/reset", () =>
+        {
+            counter.Reset();
+            return Results.Ok();
+        });
+        app.MapGet("/events", async () =>
+        {
+            await manager.WaitForUnloadsAsync();
+            return Results.Json(events.Snapshot());
+        });
         await app.StartAsync();
         Console.WriteLine($"READY h2c={h2cPort} control={controlPort}");
         await app.WaitForShutdownAsync();

@@ -57,6 +57,9 @@ internal static class UnloadCommand
         Console.WriteLine($"after cycle 100:  {at100}");
         Console.WriteLine($"after cycle {cycles}: {last}");
         Console.WriteLine($"growth 100 -> {cycles}: {MemorySample.Growth(at100!, last)} (goal <= 2%)");
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"RESULT cycles={cycles} collected={collected} managed_growth={Percent(at100!.ManagedBytes, last.ManagedBytes):F2} private_growth={Percent(at100.PrivateBytes, last.PrivateBytes):F2}"));
         return collected == cycles ? 0 : 1;
     }
+
+    private static double Percent(long from, long to) => (to - from) * 100.0 / from;
 }
