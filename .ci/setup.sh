@@ -28,6 +28,6 @@ stamp="$peers/node_modules/.danvan-lock-hash"
 want="$(sha256sum "$peers/package-lock.json" | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing npm packages in tests/peers"
-  (cd "$peers" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+  (cd "$peers" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   echo "$want" > "$stamp"
 fi
