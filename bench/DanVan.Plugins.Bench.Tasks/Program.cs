@@ -128,6 +128,17 @@ await TimeAsync("dashboard roll-up, one commune's subtree", async i => (await ro
 await TimeAsync("dashboard roll-up, one directive, overdue", async i => (await rollup.RollUpAsync(new RollupFilter(DocumentId: Dataset.DocumentId(i % directives), Status: AssignmentStatus.Overdue), default)).Total.Total);
 await TimeAsync("unit view (TaskStore.ForUnitAsync: API list, badge)", async i => (await store.ForUnitAsync(Province.Assigned[i * 7 % 130], 7, default)).Count);
 await TimeAsync("unit tab (ProgressService.ListForUnitAsync, with history)", async i => (await progress.ListForUnitAsync(appraiser, Province.Assigned[i * 7 % 130], default)).Count);
+
+// The rendered pages as the e-office's proxy gets them: the runtime in this process with the plugin
+// loaded from its build folder, a GET on its tab endpoint with a fresh token (token check, the
+// officer's roles and the org tree from the e-office, cached as in production, the query, the HTML).
+await using (var pages = await TabPages.StartAsync(folder, clock))
+{
+    await TimeAsync("dashboard page, year 2026 (HTML bytes, runtime tab endpoint)", async _ => await pages.GetAsync("province-dashboard", BenchEoffice.HomeAffairs, "?nam=2026"));
+    await TimeAsync("dashboard page, all years (HTML bytes)", async _ => await pages.GetAsync("province-dashboard", BenchEoffice.HomeAffairs, "?nam="));
+    await TimeAsync("unit tab page, with history (HTML bytes, runtime tab endpoint)", async i => await pages.GetAsync("unit-tasks", Province.Assigned[i * 7 % 130]));
+}
+
 await TimeAsync("export detail, one directive, 2026 (no goal)", async i => (await rollup.DetailAsync(new RollupFilter(Year: 2026, DocumentId: Dataset.DocumentId(i % directives)), AssignmentRollup.DetailLimit, default)).Rows.Count, goal: false);
 
 Console.WriteLine();
