@@ -12,13 +12,17 @@ internal static class Dataset
 {
     public static string DocumentId(int i) => "vb-" + i.ToString("D3", CultureInfo.InvariantCulture);
 
-    public static (List<TaskRecord> Tasks, List<AssignmentRecord> Assignments) Build()
+    public const int Directives = 40;
+
+    public static DatasetRows Build(int directives = Directives)
     {
         var random = new Random(20261121);
         var created = new DateTimeOffset(2022, 1, 10, 2, 0, 0, TimeSpan.Zero);
         var tasks = new List<TaskRecord>();
         var assignments = new List<AssignmentRecord>();
-        for (var d = 0; d < 40; d++)
+        var reports = new List<ReportRecord>();
+        var extensions = new List<ExtensionRecord>();
+        for (var d = 0; d < directives; d++)
         {
             for (var item = 1; item <= 8; item++)
             {
@@ -37,6 +41,9 @@ internal static class Dataset
                     DueMonth = 11,
                     CreatedBy = "u-snv-tham-dinh",
                     CreatedByUnit = "so-001",
+                    IssuerUnitId = Province.Root,
+                    ReportToUnitId = Province.Root,
+                    ReportViaUnitId = "so-001",
                     CreatedAt = created,
                 };
                 tasks.Add(task);
@@ -56,7 +63,7 @@ internal static class Dataset
                         DateTimeOffset? done = year < 2026
                             ? roll < 70 ? At(due.AddDays(-random.Next(1, 60))) : roll < 92 ? At(due.AddDays(random.Next(1, 40))) : null
                             : roll < 35 ? At(new DateOnly(2026, 11, 1).AddDays(-random.Next(0, 200))) : null;
-                        assignments.Add(new AssignmentRecord
+                        var assignment = new AssignmentRecord
                         {
                             Id = Guid.CreateVersion7(created),
                             TaskId = task.Id,
@@ -66,13 +73,15 @@ internal static class Dataset
                             DueDate = due,
                             State = done is null ? AssignmentState.Open : AssignmentState.Completed,
                             CompletedAt = done,
-                        });
+                        };
+                        assignments.Add(assignment);
+                        History.Add(assignment, random, reports, extensions);
                     }
                 }
             }
         }
 
-        return (tasks, assignments);
+        return new DatasetRows(tasks, assignments, reports, extensions);
     }
 
     private static DateTimeOffset At(DateOnly day) => new(day.Year, day.Month, day.Day, 3, 0, 0, TimeSpan.Zero);
