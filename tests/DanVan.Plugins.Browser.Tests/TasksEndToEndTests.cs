@@ -245,7 +245,7 @@ public sealed class TasksEndToEndTests(BrowserFixture browser, ClockDemoFixture 
         await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("11-tong-hop-so-noi-vu"), FullPage = true });
 
         var download = await page.RunAndWaitForDownloadAsync(() => frame.Locator("#xuat-excel").ClickAsync());
-        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Equal("Báo cáo tổng hợp nhiệm vụ 16-11-2026.xlsx", download.SuggestedFilename);
         var file = Artifacts.Screenshot("12-bao-cao-tong-hop").Replace(".png", ".xlsx", StringComparison.Ordinal);
         await download.SaveAsAsync(file);
 

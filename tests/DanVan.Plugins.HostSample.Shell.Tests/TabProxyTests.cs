@@ -93,6 +93,24 @@ public sealed class TabProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Passes_a_download_on_with_its_vietnamese_file_name()
+    {
+        var tab = _shell.OpenTab("user-a");
+        _shell.Runtime.Page = async http =>
+        {
+            http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            http.Response.Headers.ContentDisposition = "attachment; filename=\"bao-cao.xlsx\"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o.xlsx";
+            await http.Response.Body.WriteAsync("PK"u8.ToArray());
+        };
+
+        using var response = await _shell.Client.SendAsync(_shell.Get($"/tien-ich/{tab.Key}/xuat-excel", "user-a"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("Báo cáo.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
+    [Fact]
     public async Task A_runtime_answering_503_becomes_the_host_panel()
     {
         var tab = _shell.OpenTab("user-a");

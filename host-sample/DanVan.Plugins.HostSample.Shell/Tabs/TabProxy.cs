@@ -28,7 +28,7 @@ internal sealed class TabProxy(
     private static readonly string[] ForwardedRequestHeaders = ["Accept", "Accept-Language", "If-None-Match", "If-Modified-Since"];
 
     // Response headers worth passing back; Set-Cookie is never among them.
-    private static readonly string[] ForwardedResponseHeaders = ["Cache-Control", "Content-Language", "ETag", "Last-Modified", "Content-Security-Policy"];
+    private static readonly string[] ForwardedResponseHeaders = ["Cache-Control", "Content-Disposition", "Content-Language", "ETag", "Last-Modified", "Content-Security-Policy"];
 
     private readonly HttpClient _http = new(options.Value.HttpHandler ?? new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }, disposeHandler: options.Value.HttpHandler is null)
     {
