@@ -52,6 +52,7 @@ internal static class ReviewPage
         {
             html.Append("<p>Chưa có nhiệm vụ nào để xác nhận.")
                 .Append(canConfirm ? " Bạn có thể thêm nhiệm vụ thủ công ở phần “Thêm nhiệm vụ thủ công” bên dưới.</p>" : "</p>");
+            AppendCreated(html, tab, created);
             if (canConfirm)
             {
                 AppendConfirmForm(html, tab, review, created, posted);
@@ -107,6 +108,16 @@ internal static class ReviewPage
         }
 
         return html;
+    }
+
+    // Tasks added by hand are the only ones a draft without items can have.
+    private static void AppendCreated(StringBuilder html, TabRequest tab, IReadOnlySet<string> created)
+    {
+        if (created.Count > 0)
+        {
+            html.Append("<p class=\"hop\" id=\"da-tao\">").Append(string.Create(CultureInfo.InvariantCulture, $"Đã tạo nhiệm vụ cho {created.Count} mục của văn bản này (thêm thủ công); xác nhận lại không tạo trùng.")).Append("</p>")
+                .Append("<p><a href=\"").Append(Html.Encode(tab.Link("tien-do"))).Append("\">Xem tiến độ thực hiện các nhiệm vụ của văn bản</a></p>");
+        }
     }
 
     /// <summary>"Chỉ thị số 05/CT-UBND ngày 01/03/2022 của ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN: V/v …", from the host, else from the text.</summary>
