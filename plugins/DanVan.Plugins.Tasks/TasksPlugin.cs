@@ -56,6 +56,8 @@ internal sealed class TasksPlugin : IPlugin
         services.AddSingleton(sp => new UnitLinks(sp.GetService<DirectoryService.DirectoryServiceClient>()));
         services.AddSingleton<DanVan.Plugins.Jobs.IJobHandler, AssignmentReminderJob>();
         services.AddSingleton<DanVan.Plugins.Jobs.IJobHandler, ReminderSweepJob>();
+        services.AddSingleton<PeriodGenerator>();
+        services.AddSingleton<DanVan.Plugins.Jobs.IJobHandler, PeriodGenerationJob>();
         services.AddHostedService<ReminderSweepStarter>();
     }
 

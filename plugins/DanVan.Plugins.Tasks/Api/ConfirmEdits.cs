@@ -8,8 +8,9 @@ namespace DanVan.Plugins.Tasks.Api;
 
 /// <summary>
 /// Checks a ConfirmDraft request and applies the officer's edits to the planned tasks: content, the units
-/// that owe the work (looked up in the directory, today's units only) and the deadline (periods planned
-/// again from it). Every refusal names its field, e.g. <c>items[1].unit_ids[0]</c>; nothing is saved then.
+/// that owe the work, the co-operating, report-to, report-via and follower units (each looked up in the
+/// directory, today's units only) and the deadline (periods planned again from it); and builds the tasks
+/// added by hand (<see cref="Review.ManualTasks"/>). Every refusal names its field, e.g. <c>items[1].unit_ids[0]</c>; nothing is saved then.
 /// </summary>
 internal sealed class ConfirmEdits(DirectoryService.DirectoryServiceClient? directory, TimeProvider time)
 {
@@ -23,9 +24,41 @@ internal sealed class ConfirmEdits(DirectoryService.DirectoryServiceClient? dire
             throw ApiErrors.Invalid("document_id", "Chưa nêu mã văn bản.");
         }
 
-        if (request.Items.Count == 0)
+        if (request.Items.Count == 0 && request.ManualItems.Count == 0)
         {
             throw ApiErrors.Invalid("items", "Chưa chọn mục nào để tạo nhiệm vụ.");
+        }
+
+        var manualPaths = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < request.ManualItems.Count; i++)
+        {
+            var manual = request.ManualItems[i];
+            var at = $"manual_items[{i}]";
+            if (string.IsNullOrWhiteSpace(manual.Content))
+            {
+                throw ApiErrors.Invalid(at + ".content", "Chưa nêu nội dung nhiệm vụ.");
+            }
+
+            if (manual.Content.Length > MaxContentLength)
+            {
+                throw ApiErrors.Invalid(at + ".content", $"Nội dung nhiệm vụ dài quá {MaxContentLength} ký tự.");
+            }
+
+            if (!manualPaths.Add(Review.ManualTasks.PathOf(manual.Content)))
+            {
+                throw ApiErrors.Invalid(at + ".content", "Nhiệm vụ này đã có trong yêu cầu (trùng nội dung).");
+            }
+
+            if (string.IsNullOrWhiteSpace(manual.LeadUnitId))
+            {
+                throw ApiErrors.Invalid(at + ".lead_unit_id", "Chưa nêu đơn vị chủ trì.");
+            }
+
+            NoBlank(manual.CooperatingUnitIds, at + ".cooperating_unit_ids");
+            if (manual.DueRule is { Kind: not V1.DueRuleKind.Unspecified } manualRule)
+            {
+                _ = RuleOf(manualRule, at + ".due_rule");
+            }
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -48,19 +81,50 @@ internal sealed class ConfirmEdits(DirectoryService.DirectoryServiceClient? dire
                 throw ApiErrors.Invalid(at + ".content", $"Nội dung nhiệm vụ dài quá {MaxContentLength} ký tự.");
             }
 
-            for (var j = 0; j < item.UnitIds.Count; j++)
-            {
-                if (string.IsNullOrWhiteSpace(item.UnitIds[j]))
-                {
-                    throw ApiErrors.Invalid($"{at}.unit_ids[{j}]", "Mã đơn vị trống.");
-                }
-            }
+            NoBlank(item.UnitIds, at + ".unit_ids");
+            NoBlank(item.CooperatingUnitIds, at + ".cooperating_unit_ids");
+            NoBlank(item.FollowerUnitIds, at + ".follower_unit_ids");
 
             if (item.DueRule is { Kind: not V1.DueRuleKind.Unspecified } rule)
             {
                 _ = RuleOf(rule, at + ".due_rule");
             }
         }
+    }
+
+    private static void NoBlank(IList<string> ids, string field)
+    {
+        for (var j = 0; j < ids.Count; j++)
+        {
+            if (string.IsNullOrWhiteSpace(ids[j]))
+            {
+                throw ApiErrors.Invalid($"{field}[{j}]", "Mã đơn vị trống.");
+            }
+        }
+    }
+
+    /// <summary>A task added by hand (already shape-checked by <see cref="Validate"/>), its units looked up.</summary>
+    public async Task<PlannedTask> ManualAsync(V1.ManualTask manual, string at, CancellationToken cancellationToken)
+    {
+        var lead = await UnitAsync(manual.LeadUnitId, at + ".lead_unit_id", cancellationToken).ConfigureAwait(false);
+        var cooperating = await UnitsAsync(manual.CooperatingUnitIds, at + ".cooperating_unit_ids", cancellationToken).ConfigureAwait(false);
+        var due = manual.DueRule is { Kind: not V1.DueRuleKind.Unspecified } rule ? RuleOf(rule, at + ".due_rule") : null;
+        return Review.ManualTasks.Plan(manual.Content, lead, cooperating, due, AssignmentStatuses.Today(time));
+    }
+
+    private async Task<List<OrgUnit>> UnitsAsync(IList<string> ids, string field, CancellationToken cancellationToken)
+    {
+        var units = new List<OrgUnit>();
+        for (var j = 0; j < ids.Count; j++)
+        {
+            var unit = await UnitAsync(ids[j], $"{field}[{j}]", cancellationToken).ConfigureAwait(false);
+            if (units.All(u => u.Id != unit.Id))
+            {
+                units.Add(unit);
+            }
+        }
+
+        return units;
     }
 
     /// <summary>The planned task with the item's edits applied.</summary>
@@ -74,17 +138,27 @@ internal sealed class ConfirmEdits(DirectoryService.DirectoryServiceClient? dire
 
         if (edit.UnitIds.Count > 0)
         {
-            var units = new List<OrgUnit>();
-            for (var j = 0; j < edit.UnitIds.Count; j++)
-            {
-                var unit = await UnitAsync(edit.UnitIds[j], $"{at}.unit_ids[{j}]", cancellationToken).ConfigureAwait(false);
-                if (units.All(u => u.Id != unit.Id))
-                {
-                    units.Add(unit);
-                }
-            }
+            task = task with { Units = await UnitsAsync(edit.UnitIds, at + ".unit_ids", cancellationToken).ConfigureAwait(false) };
+        }
 
-            task = task with { Units = units };
+        if (edit.CooperatingUnitIds.Count > 0)
+        {
+            task = task with { Cooperating = await UnitsAsync(edit.CooperatingUnitIds, at + ".cooperating_unit_ids", cancellationToken).ConfigureAwait(false) };
+        }
+
+        if (!string.IsNullOrWhiteSpace(edit.ReportToUnitId))
+        {
+            task = task with { ReportTo = await UnitAsync(edit.ReportToUnitId.Trim(), at + ".report_to_unit_id", cancellationToken).ConfigureAwait(false) };
+        }
+
+        if (!string.IsNullOrWhiteSpace(edit.ReportViaUnitId))
+        {
+            task = task with { ReportVia = await UnitAsync(edit.ReportViaUnitId.Trim(), at + ".report_via_unit_id", cancellationToken).ConfigureAwait(false) };
+        }
+
+        if (edit.FollowerUnitIds.Count > 0)
+        {
+            task = task with { Followers = await UnitsAsync(edit.FollowerUnitIds, at + ".follower_unit_ids", cancellationToken).ConfigureAwait(false) };
         }
 
         if (edit.DueRule is { Kind: not V1.DueRuleKind.Unspecified } rule)

@@ -19,6 +19,7 @@ internal sealed class DraftMessages(ResolvedDraft resolved)
             DocumentId = review.Document.Id,
             DocumentTitle = Tabs.ReviewPage.DocumentLine(review.Document, draft, withIssuerAndSubject: false),
             Text = draft.Text,
+            Fingerprint = review.Fingerprint,
         };
         message.Addressees.AddRange(draft.Addressees.Select(a => map.Unit(a.Unit)));
         foreach (var item in draft.Items)

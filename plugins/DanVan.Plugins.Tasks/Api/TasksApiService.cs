@@ -55,6 +55,16 @@ internal sealed class TasksApiService(
         var ct = context.CancellationToken;
         var officer = await OfficerAsync(userId, ct).ConfigureAwait(false);
         var review = await ReviewAsync(request.DocumentId, userId, ct).ConfigureAwait(false);
+        if (!DraftFingerprint.Matches(request.DraftFingerprint, review))
+        {
+            throw new RpcException(new Status(StatusCode.Aborted, DraftFingerprint.ChangedForApi));
+        }
+
+        if (request.ManualItems.Count > 0 && !ReviewAccess.CanConfirm(officer, review))
+        {
+            throw ApiErrors.Denied("Chỉ đơn vị ban hành văn bản, đơn vị nhận báo cáo hoặc Sở Nội vụ mới được thêm nhiệm vụ cho văn bản này.");
+        }
+
         var paths = review.Resolved.Draft.AllItems().Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < request.Items.Count; i++)
         {
@@ -86,6 +96,11 @@ internal sealed class TasksApiService(
             }
 
             plan.Add(await edits.ApplyAsync(task, request.Items[i], $"items[{i}]", ct).ConfigureAwait(false));
+        }
+
+        for (var i = 0; i < request.ManualItems.Count; i++)
+        {
+            plan.Add(await edits.ManualAsync(request.ManualItems[i], $"manual_items[{i}]", ct).ConfigureAwait(false));
         }
 
         var result = await store.ConfirmAsync(review, plan, new ChangeContext(userId, officer.UnitFor(issuer), ConfirmReason), ct).ConfigureAwait(false);

@@ -40,6 +40,10 @@ internal sealed partial class ReminderScheduler(IJobScheduler jobs, IPluginData 
         }
     }
 
+    /// <summary>Schedules the reminders within the window of the given tasks' open assignments (new periods generated ahead).</summary>
+    public Task<int> ScheduleForTasksAsync(IReadOnlyCollection<Guid> taskIds, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        ScheduleWindowAsync(asOf, [.. taskIds], cancellationToken);
+
     /// <summary>
     /// The nightly sweep as of <paramref name="asOf"/> (its slot, also when caught up later): schedules
     /// the reminders of every open assignment falling due from the day before to N + 1 days after.

@@ -1,12 +1,14 @@
 using DanVan.Plugins.Jobs;
+using DanVan.Plugins.Tasks.Assignments;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DanVan.Plugins.Tasks.Reminders;
 
 /// <summary>
-/// Schedules the daily sweep when the plugin starts (a no-op once it exists: the key is fixed). A
-/// failure is logged, not thrown: the plugin's pages matter more, and the next start tries again.
+/// Schedules the nightly jobs when the plugin starts: the generation of recurring tasks' next periods
+/// and the reminder sweep (each a no-op once it exists: the keys are fixed). A failure is logged, not
+/// thrown: the plugin's pages matter more, and the next start tries again.
 /// </summary>
 internal sealed partial class ReminderSweepStarter(IJobScheduler jobs, ILogger<ReminderSweepStarter> logger) : IHostedService
 {
@@ -14,6 +16,7 @@ internal sealed partial class ReminderSweepStarter(IJobScheduler jobs, ILogger<R
     {
         try
         {
+            await jobs.ScheduleAsync(new JobRequest { Key = PeriodGenerationJob.Key, JobName = PeriodGenerationJob.JobName, Schedule = PeriodGenerationJob.Schedule }, cancellationToken).ConfigureAwait(false);
             await jobs.ScheduleAsync(new JobRequest { Key = ReminderSweepJob.Key, JobName = ReminderSweepJob.JobName, Schedule = ReminderSweepJob.Schedule }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -24,6 +27,6 @@ internal sealed partial class ReminderSweepStarter(IJobScheduler jobs, ILogger<R
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The daily reminder sweep could not be scheduled; reminders of confirmed tasks are still sent")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The nightly jobs (period generation, reminder sweep) could not be scheduled; reminders of confirmed tasks are still sent")]
     private partial void LogNotScheduled(Exception exception);
 }

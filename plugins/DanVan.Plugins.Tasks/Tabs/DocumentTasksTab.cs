@@ -84,12 +84,23 @@ internal static class DocumentTasksTab
             }
 
             var form = await FormValues.ReadAsync(http).ConfigureAwait(false);
+            if (!DraftFingerprint.Matches(form[ReviewPage.FingerprintField], review))
+            {
+                // The officer reviewed another version of the document: the fresh draft, nothing of the old form.
+                var created = await CreatedAsync(http, tab.DocumentId).ConfigureAwait(false);
+                await Html.WriteAsync(http, ReviewPage.Render(tab, review, created, canConfirm: true, posted: null, DraftFingerprint.Changed), StatusCodes.Status409Conflict).ConfigureAwait(false);
+                return;
+            }
+
             var chosen = form["muc"].OfType<string>().ToHashSet(StringComparer.Ordinal);
             var today = AssignmentStatuses.Today(http.RequestServices.GetRequiredService<TimeProvider>());
             IReadOnlyList<ItemEdit> edits;
+            PlannedTask? manual;
             try
             {
-                edits = await DraftEditForm.ReadAsync(form, review, chosen, http.RequestServices.GetService<DirectoryService.DirectoryServiceClient>(), today, http.RequestAborted).ConfigureAwait(false);
+                var directory = http.RequestServices.GetService<DirectoryService.DirectoryServiceClient>();
+                edits = await DraftEditForm.ReadAsync(form, review, chosen, directory, today, http.RequestAborted).ConfigureAwait(false);
+                manual = await DraftEditForm.ReadManualAsync(form, directory, today, http.RequestAborted).ConfigureAwait(false);
             }
             catch (TasksException ex)
             {
@@ -111,11 +122,21 @@ internal static class DocumentTasksTab
             try
             {
                 plan = DraftEditor.Apply(await planner.PlanAsync(review.Resolved, issuer, chosen, http.RequestAborted).ConfigureAwait(false), edits, today);
+                plan = manual is null ? plan : [.. plan, manual];
             }
             catch (RpcException ex)
             {
                 http.RequestServices.GetRequiredService<ILogger<DocumentDrafts>>().LogWarning(ex, "Units of document {DocumentId} could not be listed: {Status}", tab.DocumentId, ex.StatusCode);
                 await Html.WriteMessageAsync(http, ConfirmPage.Title, "Chưa lấy được danh mục đơn vị từ hệ thống quản lý văn bản nên chưa thể lập danh sách giao việc. Vui lòng thử lại sau ít phút.", StatusCodes.Status503ServiceUnavailable, tab.Link()).ConfigureAwait(false);
+                return;
+            }
+
+            if (plan.FirstOrDefault(p => p.Units.Count == 0) is { } unassigned)
+            {
+                // As the API refuses it: a task no unit owes would be stored with no assignment and never followed.
+                var created = await CreatedAsync(http, tab.DocumentId).ConfigureAwait(false);
+                var message = $"Mục {unassigned.ItemPath} chưa xác định được đơn vị thực hiện: hãy nhập mã đơn vị chủ trì ở phần “Sửa mục {unassigned.ItemPath} trước khi xác nhận”.";
+                await Html.WriteAsync(http, ReviewPage.Render(tab, review, created, canConfirm: true, form, message), StatusCodes.Status400BadRequest).ConfigureAwait(false);
                 return;
             }
 

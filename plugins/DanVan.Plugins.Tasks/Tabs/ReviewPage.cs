@@ -18,6 +18,9 @@ internal static class ReviewPage
     public const string Title = "Nhiệm vụ trong văn bản";
 
     /// <summary>What an officer who may not confirm sees in place of the form.</summary>
+    /// <summary>The hidden field carrying the document's fingerprint as the officer reviewed it (<see cref="DraftFingerprint"/>).</summary>
+    public const string FingerprintField = "dau-van-ban";
+
     public const string ReadOnlyNote = "Bạn đang xem bản rà soát ở chế độ chỉ đọc: chỉ cán bộ của đơn vị ban hành văn bản, của đơn vị nhận hoặc tổng hợp báo cáo, và Sở Nội vụ mới được xác nhận tạo nhiệm vụ từ văn bản này.";
 
     /// <param name="posted">The officer's entries when the page comes back after a refused confirmation; null on GET.</param>
@@ -47,7 +50,14 @@ internal static class ReviewPage
 
         if (draft.IsEmpty)
         {
-            html.Append("<p>Chưa có nhiệm vụ nào để xác nhận. Cán bộ có thể nhập nhiệm vụ thủ công khi chức năng giao việc sẵn sàng.</p>");
+            html.Append("<p>Chưa có nhiệm vụ nào để xác nhận.")
+                .Append(canConfirm ? " Bạn có thể thêm nhiệm vụ thủ công ở phần “Thêm nhiệm vụ thủ công” bên dưới.</p>" : "</p>");
+            AppendCreated(html, tab, created);
+            if (canConfirm)
+            {
+                AppendConfirmForm(html, tab, review, created, posted);
+            }
+
             return html;
         }
 
@@ -98,6 +108,16 @@ internal static class ReviewPage
         }
 
         return html;
+    }
+
+    // Tasks added by hand are the only ones a draft without items can have.
+    private static void AppendCreated(StringBuilder html, TabRequest tab, IReadOnlySet<string> created)
+    {
+        if (created.Count > 0)
+        {
+            html.Append("<p class=\"hop\" id=\"da-tao\">").Append(string.Create(CultureInfo.InvariantCulture, $"Đã tạo nhiệm vụ cho {created.Count} mục của văn bản này (thêm thủ công); xác nhận lại không tạo trùng.")).Append("</p>")
+                .Append("<p><a href=\"").Append(Html.Encode(tab.Link("tien-do"))).Append("\">Xem tiến độ thực hiện các nhiệm vụ của văn bản</a></p>");
+        }
     }
 
     /// <summary>"Chỉ thị số 05/CT-UBND ngày 01/03/2022 của ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN: V/v …", from the host, else from the text.</summary>
@@ -259,7 +279,12 @@ internal static class ReviewPage
         var chosen = posted?["muc"].OfType<string>().ToHashSet(StringComparer.Ordinal);
         html.Append("<section aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">Xác nhận</h2>")
             .Append("<form method=\"post\" action=\"").Append(Html.Encode(tab.Link("xac-nhan"))).Append("\">")
-            .Append("<fieldset><legend>Chọn các mục sẽ tạo thành nhiệm vụ (có thể sửa nội dung, đơn vị, thời hạn trước khi xác nhận)</legend>");
+            .Append("<input type=\"hidden\" name=\"").Append(FingerprintField).Append("\" value=\"").Append(Html.Encode(review.Fingerprint)).Append("\">");
+        if (review.Resolved.Draft.Items.Count > 0)
+        {
+            html.Append("<fieldset><legend>Chọn các mục sẽ tạo thành nhiệm vụ (có thể sửa nội dung, đơn vị, thời hạn trước khi xác nhận)</legend>");
+        }
+
         foreach (var item in review.Resolved.Draft.Items)
         {
             var id = "chon-" + item.Path.Replace('.', '-');
@@ -272,7 +297,25 @@ internal static class ReviewPage
             }
         }
 
-        html.Append("</fieldset><p><button type=\"submit\">Xác nhận tạo nhiệm vụ</button></p></form></section>");
+        if (review.Resolved.Draft.Items.Count > 0)
+        {
+            html.Append("</fieldset>");
+        }
+
+        AppendManualFields(html, posted, open: review.Resolved.Draft.IsEmpty);
+        html.Append("<p><button type=\"submit\">Xác nhận tạo nhiệm vụ</button></p></form></section>");
+    }
+
+    private static void AppendManualFields(StringBuilder html, IFormCollection? posted, bool open)
+    {
+        string Value(string name) => posted is not null && posted.TryGetValue(name, out var v) ? (string?)v ?? string.Empty : string.Empty;
+        html.Append("<details class=\"sua\" id=\"them\"").Append(open || Value(DraftEditForm.ManualContentField).Length > 0 ? " open" : string.Empty)
+            .Append("><summary>Thêm nhiệm vụ thủ công</summary>")
+            .Append("<label>Nội dung nhiệm vụ<textarea name=\"").Append(DraftEditForm.ManualContentField).Append("\" rows=\"3\">").Append(Html.Encode(Value(DraftEditForm.ManualContentField))).Append("</textarea></label>")
+            .Append("<label>Đơn vị chủ trì (mã đơn vị, bắt buộc)<input type=\"text\" name=\"").Append(DraftEditForm.ManualLeadField).Append("\" value=\"").Append(Html.Encode(Value(DraftEditForm.ManualLeadField))).Append("\"></label>")
+            .Append("<label>Đơn vị phối hợp (mã đơn vị, cách nhau bởi dấu phẩy)<input type=\"text\" name=\"").Append(DraftEditForm.ManualCooperatingField).Append("\" value=\"").Append(Html.Encode(Value(DraftEditForm.ManualCooperatingField))).Append("\"></label>")
+            .Append("<label>Thời hạn (ngày/tháng/năm cho một lần, ví dụ 30/11/2026; ngày/tháng cho hằng năm, ví dụ 15/11; để trống: không có hạn)<input type=\"text\" name=\"").Append(DraftEditForm.ManualDueField)
+            .Append("\" placeholder=\"30/11/2026\" value=\"").Append(Html.Encode(Value(DraftEditForm.ManualDueField))).Append("\"></label></details>");
     }
 
     private static void AppendEditFields(StringBuilder html, DocumentReview review, DraftItem item, IFormCollection? posted)

@@ -29,6 +29,9 @@ internal sealed class TasksApiHost : IAsyncDisposable
 
     public TasksService.TasksServiceClient Client => new(Host.Channel);
 
+    /// <summary>The runtime's SQLite file, for reading what was stored.</summary>
+    public string DatabasePath => Path.Combine(dataDirectory, "danvan.db");
+
     public static async Task<TasksApiHost> StartAsync()
     {
         var api = new TasksApiHost(await FakeEoffice.StartAsync());

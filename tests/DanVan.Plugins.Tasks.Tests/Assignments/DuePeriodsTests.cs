@@ -10,9 +10,24 @@ public sealed class DuePeriodsTests
     [Fact]
     public void Yearly_Seed001_ThisYearAndNext_On15November()
     {
-        var periods = DuePeriods.Plan(DueRule.Yearly(15, 11), Today);
+        var periods = DuePeriods.Plan(DueRule.Yearly(15, 11), new DateOnly(2026, 11, 1));
 
         Assert.Equal([new DuePeriod("2026", new DateOnly(2026, 11, 15)), new DuePeriod("2027", new DateOnly(2027, 11, 15))], periods);
+    }
+
+    [Fact]
+    public void Yearly_ConfirmedAfterThisYearsDate_StartsWithNextYear_NothingOverdueOnTheDayItIsCreated()
+    {
+        Assert.Equal([new DuePeriod("2027", new DateOnly(2027, 11, 15))], DuePeriods.Plan(DueRule.Yearly(15, 11), new DateOnly(2026, 12, 5)));
+        Assert.Equal([new DuePeriod("2026", new DateOnly(2026, 11, 15)), new DuePeriod("2027", new DateOnly(2027, 11, 15))], DuePeriods.Plan(DueRule.Yearly(15, 11), new DateOnly(2026, 11, 15)));
+        Assert.Equal([new DuePeriod("2026-12", new DateOnly(2026, 12, 25))], DuePeriods.Plan(DueRule.Monthly(25), new DateOnly(2026, 11, 26)));
+    }
+
+    [Fact]
+    public void OneOff_WithoutYear_AlreadyPast_IsNextYears_ElseThisYears()
+    {
+        Assert.Equal([new DuePeriod("2027", new DateOnly(2027, 11, 15))], DuePeriods.Plan(DueRule.OneOff(15, 11, null), new DateOnly(2026, 12, 5)));
+        Assert.Equal([new DuePeriod("2026", new DateOnly(2026, 12, 20))], DuePeriods.Plan(DueRule.OneOff(20, 12, null), new DateOnly(2026, 12, 5)));
     }
 
     [Fact]

@@ -25,11 +25,35 @@ internal sealed partial class FakeEoffice : IAsyncDisposable
     public const string EmptyId = "vb-trong";
     public const string SecretId = "vb-mat";
     public const string ReportId = "vb-bao-cao-tan-hung";
+    public const string NoUnitsId = "vb-khong-don-vi";
+
+    /// <summary>A công văn of the province whose two items name no unit and whose opening addresses none.</summary>
+    public const string NoUnitsText = """
+        ỦY BAN NHÂN DÂN
+        TỈNH HƯNG YÊN
+
+        Số: 20/UBND-NV
+        V/v tập huấn công tác dân vận chính quyền
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+
+        Hưng Yên, ngày 01 tháng 10 năm 2026
+
+        Để nâng cao chất lượng công tác dân vận chính quyền, thực hiện các nội dung sau:
+
+        1. Tổ chức tập huấn nghiệp vụ công tác dân vận chính quyền, hoàn thành trước ngày 30/12/2026.
+
+        2. Tổng hợp kết quả tập huấn, hoàn thành trước ngày 31/12/2026.
+        """;
     public const string Officer = "u-tan-hung-can-bo";
     public const string Commune = "xa-tan-hung";
     public const string HomeAffairs = "so-noi-vu-hung-yen";
 
     private WebApplication? app;
+
+    /// <summary>Seed 001 as the e-office serves it now: set to simulate the document being edited after an officer opened it.</summary>
+    public Func<Document, Document> Seed001Now { get; set; } = d => d;
 
     public Uri Address { get; private set; } = null!;
 
@@ -127,7 +151,8 @@ internal sealed partial class FakeEoffice : IAsyncDisposable
             eoffice.DocumentRequests.Enqueue(request);
             return request.DocumentId switch
             {
-                Seed001Id => Task.FromResult(new GetDocumentResponse { Document = Seed001() }),
+                Seed001Id => Task.FromResult(new GetDocumentResponse { Document = eoffice.Seed001Now(Seed001()) }),
+                NoUnitsId => Task.FromResult(new GetDocumentResponse { Document = new Document { Id = NoUnitsId, IssuerOrgUnitId = "ubnd-tinh-hung-yen", KindName = "CÔNG VĂN", CodeAsPrinted = "20/UBND-NV", FullText = NoUnitsText } }),
                 EmptyId => Task.FromResult(new GetDocumentResponse { Document = new Document { Id = EmptyId, KindName = "CÔNG VĂN", CodeAsPrinted = "12/UBND-VP", Subject = "V/v bản quét" } }),
                 ReportId => Task.FromResult(new GetDocumentResponse { Document = Report() }),
                 SecretId when request.ActingUserId == "u-admin-tinh" => Task.FromResult(new GetDocumentResponse { Document = Seed001() }),

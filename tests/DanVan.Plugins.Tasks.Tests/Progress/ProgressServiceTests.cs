@@ -295,4 +295,52 @@ public sealed class ProgressServiceTests : IAsyncLifetime
         Assert.Equal([FakeEoffice.Commune], unit.Assignments.Select(a => a.Assignment.UnitId));
         Assert.Empty(none);
     }
+
+    [Fact]
+    public async Task AnExtensionRequest_IsAudited_WithWhoWhenTheDateAndWhy()
+    {
+        clock.Advance(TimeSpan.FromHours(3)); // 10/11 12:00 in Hà Nội
+        var request = await service.RequestExtensionAsync(TanHung, tanHung.Id, new DateOnly(2026, 11, 30), "Chờ kết quả khảo sát của các thôn", CancellationToken.None);
+
+        var row = Assert.Single(await data.AuditTrailAsync<ExtensionRecord>(request.Id));
+        Assert.Equal(("insert", FakeUsers.CommuneOfficer, FakeEoffice.Commune, clock.GetUtcNow()), (row.Action, row.ActorUserId, row.ActorUnitId, row.At));
+        Assert.Equal("Xin gia hạn đến 30/11/2026: Chờ kết quả khảo sát của các thôn", row.Reason);
+        Assert.Contains("\"requested_due\":\"2026-11-30\"", row.NewJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExtensionRefusal_IsAudited_WithWhoWhenAndWhy_AndTheDueDateIsUntouched()
+    {
+        var request = await service.RequestExtensionAsync(TanHung, tanHung.Id, new DateOnly(2026, 11, 30), "Chờ số liệu", CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(1));
+        await service.DecideExtensionAsync(ProvinceOfficer, request.Id, request.Version, approve: false, reason: "Hạn của tỉnh không thể lùi", CancellationToken.None);
+
+        var trail = await data.AuditTrailAsync<ExtensionRecord>(request.Id);
+        Assert.Equal(["insert", "update"], trail.Select(e => e.Action));
+        var refusal = trail[1];
+        Assert.Equal((FakeUsers.ProvinceOfficer, FakeUsers.Province, clock.GetUtcNow()), (refusal.ActorUserId, refusal.ActorUnitId, refusal.At));
+        Assert.Equal("Không đồng ý gia hạn: Hạn của tỉnh không thể lùi", refusal.Reason);
+        Assert.Equal((ExtensionState.Pending, ExtensionState.Rejected), (StateIn<ExtensionState>(refusal.OldJson), StateIn<ExtensionState>(refusal.NewJson)));
+        Assert.DoesNotContain(await data.AuditTrailAsync<AssignmentRecord>(tanHung.Id), e => e.Reason?.StartsWith("Không đồng ý", StringComparison.Ordinal) == true);
+        Assert.Equal(new DateOnly(2026, 11, 15), (await ReloadAsync(tanHung)).DueDate);
+    }
+
+    [Fact]
+    public async Task CompletingAnAssignmentByAcceptingItsReport_IsAudited_OnTheAssignment()
+    {
+        var report = await service.SubmitReportAsync(TanHung, tanHung.Id, tanHung.Version, Input(100), CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(2));
+        await service.ReviewReportAsync(Appraiser, report.Id, report.Version, accept: true, reason: "Đạt yêu cầu", CancellationToken.None);
+
+        var completion = (await data.AuditTrailAsync<AssignmentRecord>(tanHung.Id))[^1];
+        Assert.Equal(("update", FakeUsers.Appraiser, FakeEoffice.HomeAffairs, clock.GetUtcNow()), (completion.Action, completion.ActorUserId, completion.ActorUnitId, completion.At));
+        Assert.Equal("Chấp nhận báo cáo tiến độ: Đạt yêu cầu", completion.Reason);
+        Assert.Equal((AssignmentState.Open, AssignmentState.Completed), (StateIn<AssignmentState>(completion.OldJson), StateIn<AssignmentState>(completion.NewJson)));
+        Assert.Equal("100", System.Text.Json.JsonDocument.Parse(completion.NewJson!).RootElement.GetProperty("progress_percent").ToString());
+    }
+
+    // The audit keeps stored columns as JSON; an enum column may be written as its number or its name.
+    private static T StateIn<T>(string? json)
+        where T : struct, Enum =>
+        Enum.Parse<T>(System.Text.Json.JsonDocument.Parse(json!).RootElement.GetProperty("state").ToString());
 }

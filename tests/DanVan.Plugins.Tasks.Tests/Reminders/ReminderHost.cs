@@ -19,6 +19,8 @@ internal sealed partial class ReminderHost : IAsyncDisposable
     private readonly Lock gate = new();
     private TaskCompletionSource timerCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private IReadOnlyDictionary<string, string>? settings;
+
     private ReminderHost(FakeTimeProvider clock) => Clock = clock;
 
     public FakeTimeProvider Clock { get; }
@@ -32,10 +34,10 @@ internal sealed partial class ReminderHost : IAsyncDisposable
 
     public PluginTestHost Host { get; private set; } = null!;
 
-    /// <summary>Starts at <paramref name="vietnamTime"/> (UTC+7).</summary>
-    public static async Task<ReminderHost> StartAsync(DateTime vietnamTime)
+    /// <summary>Starts at <paramref name="vietnamTime"/> (UTC+7), with the plugin's <paramref name="settings"/> (manifest defaults for the rest).</summary>
+    public static async Task<ReminderHost> StartAsync(DateTime vietnamTime, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = new ReminderHost(new FakeTimeProvider(new DateTimeOffset(vietnamTime, TimeSpan.FromHours(7))));
+        var host = new ReminderHost(new FakeTimeProvider(new DateTimeOffset(vietnamTime, TimeSpan.FromHours(7)))) { settings = settings };
         // Each loop arms a timer when it goes idle: a cue to look again whether all is quiet.
         host.Clock.TimerCreated += _ => host.Poke();
         host.Eoffice = await FakeEoffice.StartAsync();
@@ -46,7 +48,7 @@ internal sealed partial class ReminderHost : IAsyncDisposable
     /// <summary>Starts the runtime (again) on the same database and clock, and waits until it has caught up.</summary>
     public async Task StartRuntimeAsync()
     {
-        Host = await PluginTestHost.StartAsync(TasksPluginBuild.Directory, configure: o =>
+        Host = await PluginTestHost.StartAsync(TasksPluginBuild.Directory, settings, configure: o =>
         {
             Eoffice.Configure(o);
             o.DataDirectory = dataDirectory;

@@ -13,6 +13,8 @@ namespace DanVan.Plugins.Tasks.Tests.Tabs;
 /// </summary>
 public sealed partial class DocumentTasksTabTests : IAsyncLifetime
 {
+    // 01/11/2026 10:00 in Hà Nội: before seed 001's 15/11, so this year's period is still to come.
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero));
     private FakeEoffice eoffice = null!;
     private PluginTestHost host = null!;
 
@@ -25,7 +27,7 @@ public sealed partial class DocumentTasksTabTests : IAsyncLifetime
             // What a badge says is under test here, not the runtime's time budget for it (tested in the runtime's own
             // tests): a cold extractor on a busy 2-core machine can take longer than the default 500 ms.
             o.BadgeTimeout = TimeSpan.FromSeconds(30);
-        });
+        }, time: clock);
     }
 
     public async Task DisposeAsync()
