@@ -52,12 +52,12 @@ internal static partial class DeadlineParser
     private static partial Regex Recurrence();
 
     // "ngày 20 tháng 6 và 20 tháng 12 (hằng năm)", "15/6 và 15/12": one day in each half of the year.
-    [GeneratedRegex(@"(?<![\d/.-])(?:ngay\s+)?(?<d1>\d{1,2})(?:\s+thang\s+|\s*[/-]\s*|\.)(?<m1>\d{1,2})\s+va\s+(?:ngay\s+)?(?<d2>\d{1,2})(?:\s+thang\s+|\s*[/-]\s*|\.)(?<m2>\d{1,2})(?![\d/.-]|\s*(?:nam|/)\s*\d)", Options, 1000)]
+    [GeneratedRegex(@"(?<![\d/.-])(?:ngay\s+)?(?<d1>\d{1,2})(?:\s+thang\s+|\s*[/-]\s*|\.)(?<m1>\d{1,2})\s+va\s+(?:ngay\s+)?(?<d2>\d{1,2})(?:\s+thang\s+|\s*[/-]\s*|\.)(?<m2>\d{1,2})(?![\d/-]|\.\d|\s*(?:nam|/)\s*\d)", Options, 1000)]
     private static partial Regex TwiceAYear();
 
     // A date with no cue word still reads as a deadline right after the verb that owes it: "gửi về
     // Văn phòng HĐND và UBND phường ngày 10/01/2027", unless a cited document sits in between.
-    [GeneratedRegex(@"\b(?:gui|nop|bao\s+cao|hoan\s+thanh|hoan\s+thien|trinh|xong)\b(?<mid>[^.;:!?]{0,70}?)\bngay\s*$", Options, 1000)]
+    [GeneratedRegex(@"\b(?:gui|nop|bao\s+cao|hoan\s+thanh|hoan\s+thien|trinh|xong)\b(?<mid>[^.;:!?]{0,70}?)(?<ngay>\bngay\s*)?$", Options, 1000)]
     private static partial Regex OwedBefore();
 
     [GeneratedRegex(@"\bso\s*\d|\d\s*/\s*[a-z]|\b(?:quyet\s+dinh|cong\s+van|ke\s+hoach|chi\s+thi|nghi\s+quyet|nghi\s+dinh|thong\s+tu|thong\s+bao|ket\s+luan|van\s+ban|luat|ban\s+hanh|ky)\b", Options, 1000)]
@@ -320,12 +320,14 @@ internal static partial class DeadlineParser
         var from = Math.Max(0, dateIndex - 120);
         var before = block[from..dateIndex];
         var m = OwedBefore().Match(before);
-        if (!m.Success || Citation().IsMatch(m.Groups["mid"].Value))
+        var datedInWords = block.AsSpan(dateIndex).StartsWith("ngay", StringComparison.Ordinal);
+        if (!m.Success || (!m.Groups["ngay"].Success && !datedInWords) || Citation().IsMatch(m.Groups["mid"].Value) || m.Groups["mid"].Value.TrimEnd().EndsWith(" tu", StringComparison.Ordinal))
         {
+            // "… từ ngày 15/11/2023": the start of a period.
             return -1;
         }
 
-        return from + before.LastIndexOf("ngay", StringComparison.Ordinal);
+        return m.Groups["ngay"].Success ? from + m.Groups["ngay"].Index : dateIndex;
     }
 
     /// <summary>True when the cue at cueStart is the "đến" closing a "từ ngày … đến ngày …" period.</summary>
