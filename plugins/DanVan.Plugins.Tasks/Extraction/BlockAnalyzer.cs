@@ -13,6 +13,7 @@ internal static class BlockAnalyzer
     private static readonly Keyword[] Toward = Keyword.Many("về", "cho", "lên", "đến", "tới");
     private static readonly Keyword[] Via = Keyword.Many("thông qua", "qua");
     private static readonly Keyword In = new("để");
+    private static readonly Keyword[] Requests = Keyword.Many("đề nghị", "yêu cầu", "giao");
 
     public static BlockFacts Analyze(string text, string folded, int start, int end)
     {
@@ -23,7 +24,7 @@ internal static class BlockAnalyzer
 
         var tokens = Tokenizer.Tokenize(text, start, end);
         var scanner = new UnitScanner(text, tokens);
-        var sentences = Sentences(tokens);
+        var sentences = SplitParagraphs(text, tokens, Sentences(tokens));
         var sentenceStarts = sentences.Select(s => s.Start < tokens.Count ? tokens[s.Start].Start : end).ToList();
         var deadlines = DeadlineParser.Parse(text, folded, start, end, sentenceStarts);
 
@@ -48,7 +49,82 @@ internal static class BlockAnalyzer
             }
         }
 
+        assignees.AddRange(TableUnits(text, start, end));
         return new BlockFacts(lead, Distinct(cooperating), Distinct(assignees), reports, deadlines);
+    }
+
+    /// <summary>
+    /// A heading line with no full stop ("3. Chế độ báo cáo") over a paragraph that starts with a
+    /// capital is two sentences; a paragraph break before a lower-case word is a page break inside one.
+    /// </summary>
+    private static List<(int Start, int End)> SplitParagraphs(string text, IReadOnlyList<Token> tokens, List<(int Start, int End)> sentences)
+    {
+        var result = new List<(int, int)>(sentences.Count);
+        foreach (var (s, e) in sentences)
+        {
+            var from = s;
+            for (var i = s + 1; i < e; i++)
+            {
+                if (tokens[i].BreakBefore && tokens[i].IsCapitalized && IsParagraphBreak(text, tokens[i - 1].End, tokens[i].Start))
+                {
+                    result.Add((from, i));
+                    from = i;
+                }
+            }
+
+            result.Add((from, e));
+        }
+
+        return result;
+    }
+
+    private static bool IsParagraphBreak(string text, int from, int to) => text.AsSpan(from, to - from).Count('\n') >= 2;
+
+    /// <summary>
+    /// Units listed in a table under the item ("| 1 | Tổ dân phố số 3 | Biểu số liệu |"): a cell that
+    /// is one unit name, and nothing else, names a unit the item is for.
+    /// </summary>
+    private static IEnumerable<Extracted<UnitMention>> TableUnits(string text, int start, int end)
+    {
+        var lines = text[start..end].Split('\n');
+        var offset = start;
+        var header = true;
+        foreach (var line in lines)
+        {
+            var lineStart = offset;
+            offset += line.Length + 1;
+            var trimmed = line.TrimStart();
+            if (!trimmed.StartsWith('|'))
+            {
+                header = true;
+                continue;
+            }
+
+            if (header || trimmed.All(c => c is '|' or '-' or ':' or ' ' or '\t' or '\r'))
+            {
+                // The first row names the columns; "|---|" rules it off.
+                header = false;
+                continue;
+            }
+
+            var cellStart = lineStart + line.IndexOf('|', StringComparison.Ordinal) + 1;
+            while (cellStart < lineStart + line.Length)
+            {
+                var bar = text.IndexOf('|', cellStart, lineStart + line.Length - cellStart);
+                var cellEnd = bar < 0 ? lineStart + line.Length : bar;
+                var cellTokens = Tokenizer.Tokenize(text, cellStart, cellEnd);
+                if (cellTokens.Count > 0)
+                {
+                    var scanner = new UnitScanner(text, cellTokens);
+                    if (scanner.ParseMention(0) is { } m && m.EndToken == cellTokens.Count)
+                    {
+                        yield return scanner.ToExtracted(m, 0.7);
+                    }
+                }
+
+                cellStart = cellEnd + 1;
+            }
+        }
     }
 
     /// <summary>[start, end) token ranges of sentences: split after ".", "!", "?" before a capital or a line break.</summary>
@@ -143,6 +219,10 @@ internal static class BlockAnalyzer
             }
         }
 
+        // "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tăng cường …": the unit asked is the subject.
+        var (_, request) = Keyword.Longest(tokens, start, Requests);
+        start += request;
+
         var list = scanner.ParseList(start, e);
         if (list.Count == 0 || list[^1].EndToken >= e)
         {
@@ -152,8 +232,14 @@ internal static class BlockAnalyzer
         // The subject is followed by its verb, not by the end of the sentence or a bracket; or it heads
         // a list of its duties ("1. Sở Nội vụ:" over "- Chủ trì, phối hợp …").
         var after = tokens[list[^1].EndToken];
+        if (request > 0 && Cooperate.Any(c => c.MatchAt(tokens, list[^1].EndToken) > 0))
+        {
+            // "Đề nghị Ủy ban Mặt trận Tổ quốc … phối hợp giám sát": asked to co-operate, not to carry the task.
+            return [];
+        }
+
         return after.IsWord ? list.Select(m => scanner.ToExtracted(m, 0.8))
-            : after.IsPunct(':') && start == s ? list.Select(m => scanner.ToExtracted(m, 0.85))
+            : after.IsPunct(':') && start == s + request ? list.Select(m => scanner.ToExtracted(m, 0.85))
             : [];
     }
 
@@ -226,7 +312,8 @@ internal static class BlockAnalyzer
     private static MentionMatch? FindTarget(UnitScanner scanner, int from, int e)
     {
         var tokens = scanner.Tokens;
-        for (var r = from; r < Math.Min(e, from + 12); r++)
+        // "báo cáo kết quả … 6 tháng đầu năm và cả năm về Sở Nội vụ": the object may run long before "về".
+        for (var r = from; r < Math.Min(e, from + 24); r++)
         {
             if (tokens[r].Kind == TokenKind.Punctuation && !tokens[r].IsPunct(','))
             {

@@ -23,12 +23,12 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"\bngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})(?:\s*(?:nam|/|-)\s*(?<y>\d{4}))?(?!\d)", Options, 1000)]
     private static partial Regex WordDate();
 
-    // "15/11/2024", "15-11-2024", "15.11.2024".
-    [GeneratedRegex(@"(?<![\d/.-])(?<d>\d{1,2})[ \t]*(?<sep>[/.-])[ \t]*(?<m>\d{1,2})[ \t]*\k<sep>[ \t]*(?<y>\d{4})(?!\d)", Options, 1000)]
+    // "15/11/2024", "15-11-2024", "15.11.2024", "15/11/24".
+    [GeneratedRegex(@"(?<![\d/.-])(?<d>\d{1,2})[ \t]*(?<sep>[/.-])[ \t]*(?<m>\d{1,2})[ \t]*\k<sep>[ \t]*(?<y>\d{4}|\d{2}(?![/.-]?\d))(?!\d)", Options, 1000)]
     private static partial Regex NumericDate();
 
-    // "15/11" (day-month without a year).
-    [GeneratedRegex(@"(?<![\d/.-])(?<d>\d{1,2})[ \t]*[/-][ \t]*(?<m>\d{1,2})(?![\d/-])", Options, 1000)]
+    // "15/11", "15-11", "15.11" (day-month without a year).
+    [GeneratedRegex(@"(?<![\d/.-])(?<d>\d{1,2})(?:[ \t]*[/-][ \t]*|\.)(?<m>\d{1,2})(?![\d/-]|\.\d)", Options, 1000)]
     private static partial Regex DayMonth();
 
     // "hằng tháng, trước ngày 25": a day with no month, only meaningful next to "hằng tháng".
@@ -51,12 +51,33 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"\b(?:(?<semi>(?:hang|moi|dinh\s+ky|tung)\s+(?:6|sau)\s+thang|(?:6|sau)\s+thang\s+(?:dau\s+nam|cuoi\s+nam|mot\s+lan|va\s+(?:ca\s+|cuoi\s+)?nam)|(?:so\s+ket|bao\s+cao)\s+(?:6|sau)\s+thang)|(?:bao\s+cao|tong\s+ket)\s+(?<year>nam)(?!\s*\d)|(?:dinh\s+ky\s+)?(?:hang|moi|tung)\s+(?:(?<year>nam)|(?<quarter>quy)|(?<month>thang)|(?<week>tuan))\b|dinh\s+ky(?:\s+(?:(?<year>nam)|(?<quarter>quy)|(?<month>thang)))?\b)", Options, 1000)]
     private static partial Regex Recurrence();
 
+    // "ngày 20 tháng 6 và 20 tháng 12 (hằng năm)", "15/6 và 15/12": one day in each half of the year.
+    [GeneratedRegex(@"(?<![\d/.-])(?:ngay\s+)?(?<d1>\d{1,2})(?:\s+thang\s+|\s*[/-]\s*|\.)(?<m1>\d{1,2})\s+va\s+(?:ngay\s+)?(?<d2>\d{1,2})(?:\s+thang\s+|\s*[/-]\s*|\.)(?<m2>\d{1,2})(?![\d/-]|\.\d|\s*(?:nam|/)\s*\d)", Options, 1000)]
+    private static partial Regex TwiceAYear();
+
+    // A date with no cue word still reads as a deadline right after the verb that owes it: "gửi về
+    // Văn phòng HĐND và UBND phường ngày 10/01/2027", unless a cited document sits in between.
+    [GeneratedRegex(@"\b(?:gui|nop|bao\s+cao|hoan\s+thanh|hoan\s+thien|trinh|xong)\b(?<mid>[^.;:!?]{0,70}?)(?<ngay>\bngay\s*)?$", Options, 1000)]
+    private static partial Regex OwedBefore();
+
+    [GeneratedRegex(@"\bso\s*\d|\d\s*/\s*[a-z]|\b(?:quyet\s+dinh|cong\s+van|ke\s+hoach|chi\s+thi|nghi\s+quyet|nghi\s+dinh|thong\s+tu|thong\s+bao|ket\s+luan|van\s+ban|luat|ban\s+hanh|ky)\b", Options, 1000)]
+    private static partial Regex Citation();
+
+    // "từ ngày 15/11 … đến ngày 14/11": a period, whose end is no deadline unless it is to be finished by then.
+    [GeneratedRegex(@"\btu\s+(?:ngay\s+)?\d{1,2}(?:\s*[/.-]\s*\d{1,2}|\s+thang\s+\d{1,2})[^.;:!?]{0,60}$", Options, 1000)]
+    private static partial Regex PeriodStart();
+
     /// <summary>Deadlines of the block [start, end) of the text; sentence bounds from sentenceStarts.</summary>
     public static List<Extracted<DueRule>> Parse(string text, string folded, int start, int end, IReadOnlyList<int> sentenceStarts)
     {
         var dates = new List<DateHit>();
         var taken = new List<TextSpan>();
         var block = folded[start..end];
+
+        foreach (Match m in TwiceAYear().Matches(block))
+        {
+            AddDate(dates, taken, TwiceAYearHit(m, start, block));
+        }
 
         foreach (Match m in RelativeDate().Matches(block))
         {
@@ -167,6 +188,13 @@ internal static partial class DeadlineParser
                 continue;
             }
 
+            // "báo cáo năm trước ngày 20/11/2026" names the report the dated deadline is for; it does not repeat.
+            var sentence = SentenceOf(sentenceStarts, cue.Span.Start);
+            if (result.Any(r => r.Rule.Value.Year is not null && r.Rule.Span.Start >= cue.Span.End && r.Rule.Span.Start - cue.Span.End <= 30 && SentenceOf(sentenceStarts, r.Rule.Span.Start) == sentence))
+            {
+                continue;
+            }
+
             result.Add((new Extracted<DueRule>(rule, cue.Span, 0.7), cue.Span.Start));
         }
 
@@ -239,6 +267,12 @@ internal static partial class DeadlineParser
         var day = Int(m, "d");
         var month = Int(m, "m");
         var year = Int(m, "y");
+        if (year is < 100 && m.Groups["y"].Length == 2)
+        {
+            // "15/11/26": two-digit years in hasty notices are this century's.
+            year += 2000;
+        }
+
         if (day is < 1 or > 31 || month is < 1 or > 12 || day is null || month is null)
         {
             return null;
@@ -258,15 +292,85 @@ internal static partial class DeadlineParser
         var end = m.Index + m.Length;
         var clauseCue = spanStart == m.Index && IsDeadlineClause(block, m.Index);
         var recurring = year is null && Recurrence().Match(block, end).Success && Recurrence().Match(block, end).Index - end <= 2;
-        if (spanStart == m.Index && !recurring && !clauseCue)
+        var owed = spanStart == m.Index && !recurring && !clauseCue && year is not null ? OwedStart(block, m.Index) : -1;
+        if (spanStart == m.Index && !recurring && !clauseCue && owed < 0)
         {
             // A date with no cue is a cited document's date or an event, not a deadline.
             return null;
         }
 
+        if (spanStart < m.Index && IsPeriodEnd(block, spanStart))
+        {
+            return null;
+        }
+
         var rule = DueRule.OneOff(day.Value, month.Value, year);
-        var confidence = (year is null ? 0.85 : 0.95) * (clauseCue ? 0.9 : spanStart == m.Index ? 0.9 : cueConfidence);
+        var confidence = (year is null ? 0.85 : 0.95) * (clauseCue ? 0.9 : owed >= 0 ? 0.65 : spanStart == m.Index ? 0.9 : cueConfidence);
+        if (owed >= 0)
+        {
+            spanStart = owed;
+        }
+
         return new DateHit(rule, TextSpan.FromBounds(offset + spanStart, offset + end), confidence);
+    }
+
+    /// <summary>Where "ngày" starts before a date owed by the clause's verb ("gửi về X ngày 10/01/2027"); -1 when none.</summary>
+    private static int OwedStart(string block, int dateIndex)
+    {
+        var from = Math.Max(0, dateIndex - 120);
+        var before = block[from..dateIndex];
+        var m = OwedBefore().Match(before);
+        var datedInWords = block.AsSpan(dateIndex).StartsWith("ngay", StringComparison.Ordinal);
+        if (!m.Success || (!m.Groups["ngay"].Success && !datedInWords) || Citation().IsMatch(m.Groups["mid"].Value) || m.Groups["mid"].Value.TrimEnd().EndsWith(" tu", StringComparison.Ordinal))
+        {
+            // "… từ ngày 15/11/2023": the start of a period.
+            return -1;
+        }
+
+        return m.Groups["ngay"].Success ? from + m.Groups["ngay"].Index : dateIndex;
+    }
+
+    /// <summary>True when the cue at cueStart is the "đến" closing a "từ ngày … đến ngày …" period.</summary>
+    private static bool IsPeriodEnd(string block, int cueStart)
+    {
+        if (!block.AsSpan(cueStart).StartsWith("den", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var from = Math.Max(0, cueStart - 80);
+        var before = block[from..cueStart];
+        return PeriodStart().IsMatch(before) && !before.Contains("hoan thanh", StringComparison.Ordinal);
+    }
+
+    private static DateHit? TwiceAYearHit(Match m, int offset, string block)
+    {
+        var d1 = Int(m, "d1");
+        var m1 = Int(m, "m1");
+        var d2 = Int(m, "d2");
+        var m2 = Int(m, "m2");
+        if (d1 is not (>= 1 and <= 31) || d2 is not (>= 1 and <= 31) || m1 is not (>= 1 and <= 6) || m2 != m1 + 6
+            || d1 > DateTime.DaysInMonth(2024, m1.Value) || d2 > DateTime.DaysInMonth(2024, m2.Value))
+        {
+            return null;
+        }
+
+        var (spanStart, cueConfidence) = CueStart(block, m.Index);
+        var end = m.Index + m.Length;
+        var after = Recurrence().Match(block, end);
+        var recurring = after.Success && after.Index - end <= 2 && CueKind(after) == DueRuleKind.Yearly;
+        if (spanStart == m.Index && !recurring)
+        {
+            return null;
+        }
+
+        if (recurring)
+        {
+            // "hằng năm" after the pair belongs to it; it does not make a yearly rule of its own.
+            end = after.Index + after.Length;
+        }
+
+        return new DateHit(DueRule.SemiAnnual(d1, m1), TextSpan.FromBounds(offset + spanStart, offset + end), 0.85 * cueConfidence);
     }
 
     /// <summary>"Thời hạn hoàn thành …: ngày 31 tháng 12 năm 2024": the clause says the date is a deadline.</summary>

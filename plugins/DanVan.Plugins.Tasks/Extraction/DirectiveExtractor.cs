@@ -58,7 +58,7 @@ internal sealed class DirectiveExtractor
             }
         }
 
-        var items = Build(text, folded, layout.Items, string.Empty, 0);
+        var items = Build(text, folded, layout.Items, string.Empty, string.Empty, 0);
         DraftItem? closing = null;
         if (layout.Closing is { } c)
         {
@@ -94,7 +94,7 @@ internal sealed class DirectiveExtractor
         return new DirectiveDraft(text, metadata, addressees, recipients, items, closing, messages);
     }
 
-    private static List<DraftItem> Build(string text, string folded, IReadOnlyList<RawItem> raw, string parentPath, int level)
+    private static List<DraftItem> Build(string text, string folded, IReadOnlyList<RawItem> raw, string parentPath, string parentNumber, int level)
     {
         var result = new List<DraftItem>(raw.Count);
         for (var k = 0; k < raw.Count; k++)
@@ -105,6 +105,12 @@ internal sealed class DirectiveExtractor
                 ? (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : label.Value;
             var path = parentPath.Length == 0 ? number : parentPath + "." + number;
+            if (label.Kind == DraftItemKind.SubNumbered && parentNumber.Length > 0 && number.StartsWith(parentNumber + ".", StringComparison.Ordinal))
+            {
+                // "1.1." under "1." of section II is II.1.1, not II.1.1.1: the label already carries its parent's number.
+                path = parentPath + number[parentNumber.Length..];
+            }
+
             var (start, end) = Trim(text, label.TextStart, Math.Max(label.TextStart, item.OwnEnd));
             var own = TextSpan.FromBounds(start, end);
             var facts = BlockAnalyzer.Analyze(text, folded, start, end);
@@ -122,7 +128,7 @@ internal sealed class DirectiveExtractor
                 facts.Assignees,
                 facts.Reports,
                 facts.Deadlines,
-                Build(text, folded, item.Children, path, level + 1)));
+                Build(text, folded, item.Children, path, number, level + 1)));
         }
 
         return result;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace DanVan.Plugins.Tasks.Extraction;
 
-/// <summary>Reads item labels ("1.", "**1.**", "II.", "a)", "1.2.", "- ", "+ ") at the start of lines
+/// <summary>Reads item labels ("1.", "**1.**", "II.", "a)", "1.2.", "Điều 1.", "Thứ nhất,", "- ", "+ ") at the start of lines
 /// and knows their order (I, II, III…; a, b, c, d, đ, e…).</summary>
 internal static partial class LabelReader
 {
@@ -10,6 +10,16 @@ internal static partial class LabelReader
 
     [GeneratedRegex(@"^[ \t\u00A0]*(?:\*\*|__)?[ \t]*(?:(?<roman>[IVX]{1,5})[ \t]*[.)\-–](?!\d)|(?<sub>\d{1,2}(?:\.\d{1,2}){1,2})\.?(?![\d/])|(?<num>\d{1,2})[ \t]*[.)](?![\d/])|(?<let>[a-zđ])[ \t]*[).](?![a-zđ]))(?:[ \t]*(?:\*\*|__))?[ \t\u00A0]+(?=\S)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex Numbered();
+
+    // "Điều 1." of a quyết định: the articles are its numbered items.
+    [GeneratedRegex(@"^[ \t\u00A0]*(?:\*\*|__)?[ \t]*(?:Điều|ĐIỀU|Dieu|DIEU)[ \t]+(?<n>\d{1,3})[ \t]*[.:](?:[ \t]*(?:\*\*|__))?[ \t\u00A0]+(?=\S)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    private static partial Regex Article();
+
+    // "Thứ nhất, …", "Thứ hai, …" of a thông báo kết luận: numbered items spelled in words.
+    [GeneratedRegex(@"^[ \t\u00A0]*(?:\*\*|__)?[ \t]*th(?:ứ|u)[ \t]+(?<o>nhất|nhat|hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bay|tám|tam|chín|chin|mười|muoi)(?:[ \t]*(?:\*\*|__))?[ \t]*[,:.](?:[ \t]*(?:\*\*|__))?[ \t\u00A0]+(?=\S)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex Ordinal();
+
+    private static readonly string[] OrdinalWords = ["nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"];
 
     [GeneratedRegex(@"^[ \t\u00A0]*(?<b>[-+•–—]|\*(?!\*))[ \t\u00A0]+(?=\S)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex Bullet();
@@ -26,6 +36,22 @@ internal static partial class LabelReader
                 : (DraftItemKind.Lettered, m.Groups["let"].Value);
             var written = raw[..m.Length].Replace("*", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Trim();
             return new LineLabel(kind, value, written, line.Start + m.Length);
+        }
+
+        var a = Article().Match(raw);
+        if (a.Success)
+        {
+            var written = raw[..a.Length].Replace("*", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Trim();
+            var value = int.Parse(a.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new LineLabel(DraftItemKind.Numbered, value, written, line.Start + a.Length);
+        }
+
+        var o = Ordinal().Match(raw);
+        if (o.Success)
+        {
+            var written = raw[..o.Length].Replace("*", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Trim();
+            var index = Array.IndexOf(OrdinalWords, VietnameseText.Fold(o.Groups["o"].Value));
+            return new LineLabel(DraftItemKind.Numbered, (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), written, line.Start + o.Length);
         }
 
         var b = Bullet().Match(raw);

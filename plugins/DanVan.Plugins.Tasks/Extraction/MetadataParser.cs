@@ -52,7 +52,21 @@ internal static partial class MetadataParser
         if (subjectLine is not null)
         {
             var start = text.IndexOf('/', subjectLine.ContentStart) + 2;
-            subject = new Extracted<string>(UnitScanner.CleanName(text[start..subjectLine.ContentEnd]).TrimStart(' ', ':'), TextSpan.FromBounds(start, subjectLine.ContentEnd), 0.9);
+            var end = subjectLine.ContentEnd;
+            // A trích yếu wrapped onto the next line goes on in lower case ("V/v báo cáo … dân vận\nchính quyền …").
+            var previous = subjectLine.Index;
+            foreach (var next in header.SkipWhile(l => l != subjectLine).Skip(1))
+            {
+                if (next.Index != previous + 1 || !char.IsLower(next.Content[0]))
+                {
+                    break;
+                }
+
+                end = next.ContentEnd;
+                previous = next.Index;
+            }
+
+            subject = new Extracted<string>(UnitScanner.CleanName(text[start..end]).TrimStart(' ', ':'), TextSpan.FromBounds(start, end), 0.9);
             kind ??= new Extracted<DocumentKind>(DocumentKind.OfficialLetter, new TextSpan(subjectLine.ContentStart, 3), 0.85);
         }
         else if (kindLine is not null)

@@ -8,7 +8,7 @@ namespace DanVan.Plugins.Tasks.Extraction;
 /// </summary>
 internal static class OpeningParser
 {
-    private static readonly Keyword[] Requests = Keyword.Many("yêu cầu", "đề nghị", "giao", "chỉ đạo");
+    private static readonly Keyword[] Requests = Keyword.Many("yêu cầu", "đề nghị", "giao", "chỉ đạo", "hướng dẫn");
 
     public static (List<Extracted<UnitMention>> Addressees, Extracted<UnitMention>? Issuer) Parse(string text, int start, int end)
     {

@@ -13,6 +13,10 @@ internal static partial class RecipientParser
     [GeneratedRegex(@"\(\s*(?:de\s+)?(?<n>bao\s+cao|b\s*/\s*c|thuc\s+hien|t\s*/\s*h|th|biet|phoi\s+hop|p\s*/\s*h|theo\s+doi|giam\s+sat|chi\s+dao(?:\s+thuc\s+hien)?|thi\s+hanh)\s*\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex Note();
 
+    // "Như Điều 4": a quyết định's Nơi nhận pointing at the article that names who carries it out.
+    [GeneratedRegex(@"^nhu\s+(?:dieu|khoan)\s+\d", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NhuDieu();
+
     [GeneratedRegex(@"^[\s*_]*[-+•–]\s*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BulletPrefix();
 
@@ -165,7 +169,7 @@ internal static partial class RecipientParser
             {
                 purpose = new Extracted<RecipientPurpose>(RecipientPurpose.Archive, span, 0.95);
             }
-            else if (f.StartsWith("nhu tren", StringComparison.Ordinal))
+            else if (f.StartsWith("nhu tren", StringComparison.Ordinal) || NhuDieu().IsMatch(f))
             {
                 purpose = new Extracted<RecipientPurpose>(RecipientPurpose.AsAbove, span, 0.95);
             }

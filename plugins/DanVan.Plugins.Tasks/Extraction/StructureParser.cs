@@ -12,7 +12,7 @@ namespace DanVan.Plugins.Tasks.Extraction;
 /// </summary>
 internal static partial class StructureParser
 {
-    [GeneratedRegex(@"^(?:yeu cau|de nghi|tren day|nhan duoc|trong qua trinh)|(?:chi thi|cong van|ke hoach|van ban|thong bao|huong dan|quyet dinh|chuong trinh|cong dien|nghi quyet|ket luan) (?:nay|tren)\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(?:yeu cau|de nghi|tren day|nhan duoc|trong qua trinh)|^[^.;:]{0,80}\bthong bao (?:de|den|cho)\b|(?:chi thi|cong van|ke hoach|van ban|thong bao|huong dan|quyet dinh|chuong trinh|cong dien|nghi quyet|ket luan) (?:nay|tren)\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ClosingMarker();
 
     [GeneratedRegex(@"^(?:(?:tm|kt|tl|tuq|q)\s*[./]\s*\S|t/m\b|chu tich\b|pho chu tich\b|giam doc\b|pho giam doc\b|bi thu\b|pho bi thu\b|truong ban\b|truong phong\b|chanh van phong\b)", RegexOptions.CultureInvariant, 1000)]
@@ -75,7 +75,7 @@ internal static partial class StructureParser
         var itemsEnd = end;
         for (var i = lastLabelLine + 1; i < end; i++)
         {
-            if (!lines[i].IsBlank && ClosingMarker().IsMatch(lines[i].Folded) && StartsParagraph(lines, i))
+            if (!lines[i].IsBlank && (ClosingMarker().IsMatch(lines[i].Folded) || FollowsTable(lines, i)) && StartsParagraph(lines, i))
             {
                 itemsEnd = i;
                 var closingEnd = ContentEnd(lines, end);
@@ -137,6 +137,15 @@ internal static partial class StructureParser
 
         return end;
     }
+
+    /// <summary>
+    /// A paragraph right after a table ("| 1 | Tổ dân phố số 3 | … |") that closes the last item: the
+    /// table was that item's list, and what follows it speaks to the whole document.
+    /// </summary>
+    private static bool FollowsTable(IReadOnlyList<SourceLine> lines, int i) =>
+        !IsTableRow(lines[i]) && char.IsUpper(lines[i].Content[0]) && PreviousContent(lines, i) is { } previous && IsTableRow(previous) && previous.Index < i - 1;
+
+    public static bool IsTableRow(SourceLine line) => line.Content.StartsWith('|') && line.Content.Length > 1;
 
     private static bool StartsParagraph(IReadOnlyList<SourceLine> lines, int i)
     {

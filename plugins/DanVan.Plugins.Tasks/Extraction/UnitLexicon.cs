@@ -13,7 +13,8 @@ internal static class UnitLexicon
 
     /// <summary>Heads that name a unit only when followed by a capitalised word ("Sở Nội vụ", not "Ban hành").</summary>
     public static readonly Keyword[] ProperHeads = Keyword.Many(
-        "Sở", "Bộ", "Ban", "Phòng", "Cục", "Hội", "Đoàn", "Báo", "Đài", "Ủy ban", "Khối", "VP", "Đảng bộ", "Chi bộ");
+        "Sở", "Bộ", "Ban", "Phòng", "Cục", "Hội", "Đoàn", "Báo", "Đài", "Ủy ban", "Khối", "VP", "Đảng bộ", "Chi bộ", "Tổ dân phố",
+        "Khu phố", "Thôn", "Ấp", "Bản", "Tổ", "Vụ");
 
     /// <summary>Heads that are lower case in running text ("chính quyền các cấp", "cấp ủy").</summary>
     public static readonly Keyword[] CommonHeads = Keyword.Many("chính quyền", "cấp ủy", "các cấp ủy đảng", "cấp ủy đảng");
@@ -21,7 +22,7 @@ internal static class UnitLexicon
     /// <summary>After "các": the nouns that make it a collective unit mention.</summary>
     public static readonly Keyword[] GroupNouns = Keyword.Many(
         "sở", "ban", "ngành", "cơ quan", "đơn vị", "tổ chức", "cấp ủy", "địa phương", "phòng", "đoàn thể", "đảng bộ", "chi bộ",
-        "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "doanh nghiệp", "trường", "hội", "ủy ban", "UBND",
+        "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "doanh nghiệp", "trường", "hội", "ủy ban", "UBND", "đảng ủy",
         "đ / c", "đồng chí", "tổ dân phố", "thôn", "ấp", "bộ", "ngành", "Ủy viên", "cán bộ");
 
     /// <summary>Level and collective nouns that continue a name after "," or "và" ("các huyện, thị xã, thành phố").</summary>
@@ -31,7 +32,7 @@ internal static class UnitLexicon
 
     /// <summary>Role words before a unit: the unit is what follows ("Chủ tịch UBND các xã").</summary>
     public static readonly Keyword[] RolePrefixes = Keyword.Many(
-        "Thủ trưởng", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Người đứng đầu", "lãnh đạo", "Lãnh đạo", "Trưởng", "Bí thư");
+        "Thủ trưởng", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Người đứng đầu", "lãnh đạo", "Lãnh đạo", "Trưởng", "Bí thư", "Chánh");
 
     /// <summary>Words inside a collective mention that lead into the unit it belongs to ("… thuộc UBND huyện").</summary>
     public static readonly Keyword[] Linkers = Keyword.Many("thuộc", "trực thuộc", "từ", "đến", "tới");
@@ -51,12 +52,13 @@ internal static class UnitLexicon
         "giải quyết", "xử lý", "phát động", "tổng kết", "sơ kết", "tuần tra", "chấm điểm", "lựa chọn", "thống kê", "cung cấp",
         "công khai", "niêm yết", "lấy ý kiến", "góp ý", "quản lý", "trực tiếp", "tiếp dân", "tiếp công dân", "đối thoại", "ghi nhận",
         "bổ sung", "điều chỉnh", "sửa đổi", "biên soạn", "in ấn", "cấp phát", "mở", "đăng tải", "tiếp thu", "thẩm định", "phê duyệt",
-        "dự thảo", "soạn thảo", "chuyển", "liên hệ", "kịp thời", "ngay", "sớm", "đúng", "đầy đủ");
+        "dự thảo", "soạn thảo", "chuyển", "liên hệ", "kịp thời", "ngay", "sớm", "đúng", "đầy đủ", "chưa", "còn", "không", "đăng ký",
+        "đề ra");
 
     /// <summary>Lower-case words that may end a unit name after its capitalised part.</summary>
     public static readonly Keyword[] NameContinuers = Keyword.Many(
         "chính quyền", "chính trị", "xã hội", "hành chính công", "hành chính", "công", "thông tin", "điện tử", "hạ tầng", "đô thị",
-        "dân chủ", "nhân dân", "dân tộc", "tôn giáo");
+        "dân chủ", "nhân dân", "dân tộc", "tôn giáo", "thanh niên", "phụ nữ", "trẻ em", "gia đình", "địa phương");
 
     public static int MatchLength(IReadOnlyList<Token> tokens, int i, Keyword[] keywords) => Keyword.Longest(tokens, i, keywords).Length;
 }

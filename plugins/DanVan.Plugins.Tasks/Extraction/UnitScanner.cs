@@ -79,10 +79,18 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
             return strong > 1 && tokens[i].Text.Length > 2 && !tokens[i].IsCapitalized && !IsAbbreviation(tokens[i]) && strong < 3 ? 0 : strong;
         }
 
-        if (proper > 0 && tokens[i].IsCapitalized)
+        // "Trưởng phòng Văn hóa - Xã hội", "Trưởng ban Dân vận": the office after its head's title is written in lower case.
+        var afterTitle = i > 0 && tokens[i - 1].Fold == "truong" && tokens[i].Fold is "phong" or "ban";
+        if (proper > 0 && (tokens[i].IsCapitalized || afterTitle))
         {
             var next = i + proper;
             if (next < tokens.Count && (tokens[next].IsCapitalized || IsAbbreviation(tokens[next])))
+            {
+                return proper;
+            }
+
+            // "Tổ dân phố số 3", "Thôn 5": a numbered residential unit.
+            if (next < tokens.Count && (tokens[next].Kind == TokenKind.Number || (tokens[next].Fold == "so" && next + 1 < tokens.Count && tokens[next + 1].Kind == TokenKind.Number)) && proper >= 1 && IsResidential(i))
             {
                 return proper;
             }
@@ -185,6 +193,12 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
 
             // A capital inside a name is part of it ("Phòng Văn hóa - Xã hội"), even when it spells a level noun.
             var level = !collective && t.IsCapitalized ? 0 : UnitLexicon.MatchLength(tokens, j, UnitLexicon.LevelNouns);
+            if (level > 0 && !t.IsCapitalized && UnitLexicon.MatchLength(tokens, j, UnitLexicon.Stops) > level)
+            {
+                // An unaccented word reads as a level noun too ("quan" as "quận"); "quan tâm" is the verb.
+                break;
+            }
+
             if (level > 0)
             {
                 j += level;
@@ -199,6 +213,20 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
             }
 
             var linker = UnitLexicon.MatchLength(tokens, j, UnitLexicon.Linkers);
+            if (linker > 0 && !collective && j + linker < tokens.Count && UnitLexicon.MatchLength(tokens, j + linker, UnitLexicon.LevelNouns) > 0 && IsCollectiveText(start, j))
+            {
+                // "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương".
+                j += linker;
+                continue;
+            }
+
+            if (t.Fold == "so" && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Number && IsResidential(start))
+            {
+                // "Tổ dân phố số 3", "Thôn số 5".
+                j += 2;
+                continue;
+            }
+
             if (linker > 0 && collective)
             {
                 var inner = ParseMention(j + linker);
@@ -418,6 +446,8 @@ internal sealed class UnitScanner(string text, IReadOnlyList<Token> tokens)
         var councilBefore = tokens[j - 1].Fold == "hdnd" || (j >= 4 && CouncilFull.MatchAt(tokens, j - 4) == 4);
         return councilBefore && (tokens[j + 1].Fold == "ubnd" || CommitteeFull.MatchAt(tokens, j + 1) == 4);
     }
+
+    private bool IsResidential(int i) => tokens[i].Fold is "to" or "khu" or "thon" or "ap" or "ban";
 
     private static bool IsAbbreviation(Token t) => t.IsAllCaps && t.Text.Length >= 2;
 }
