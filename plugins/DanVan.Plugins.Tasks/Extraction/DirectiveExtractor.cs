@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace DanVan.Plugins.Tasks.Extraction;
 
 /// <summary>
@@ -26,7 +28,17 @@ internal sealed class DirectiveExtractor
                 return DirectiveDraft.Empty(text, new DraftMessage(DraftMessageCode.EmptyDocument, EmptyDocumentMessage));
             }
 
-            return ExtractNormalized(text);
+            try
+            {
+                return ExtractNormalized(text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // The match budget is wall-clock time, so a thread the OS left waiting on a busy
+                // machine can run out of it on an ordinary document. A runaway pattern would run
+                // out again, and then falls to the empty draft below.
+                return ExtractNormalized(text);
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
