@@ -20,8 +20,9 @@ internal static class PluginDataServices
     /// <summary>
     /// Applies the version's migrations (if it declares any); a failure or refusal becomes a load
     /// refusal, so the old version keeps serving. Finding the migrations runs the plugin's code, so
-    /// the whole step is bounded by the start-up timeout like the plugin's other start-up steps: a
-    /// hang is refused (and the database work cancelled) instead of holding the manager.
+    /// that part is bounded by the start-up timeout like the plugin's other start-up steps: a hang
+    /// is refused instead of holding the manager. The SQL itself is not: a legitimate migration of a
+    /// province's data may take longer than any start-up step should.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider runtime, IServiceProvider plugin, PluginManifest manifest, CancellationToken cancellationToken)
     {
@@ -31,29 +32,26 @@ internal static class PluginDataServices
         }
 
         var timeout = runtime.GetService<PluginRuntimeOptions>()?.StartTimeout ?? TimeSpan.FromSeconds(10);
-        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var work = Task.Run(
-            async () =>
-            {
-                if (plugin.GetService<IPluginMigrations>()?.Migrations is not { } migrations)
-                {
-                    return;
-                }
-
-                abandon.Token.ThrowIfCancellationRequested();
-                await storage.MigrateAsync(manifest.Id, manifest.Version, migrations, abandon.Token).ConfigureAwait(false);
-            },
-            abandon.Token);
+        IReadOnlyList<Migration>? migrations;
         try
         {
-            await work.WaitAsync(timeout, cancellationToken);
+            migrations = await Task.Run(() => plugin.GetService<IPluginMigrations>()?.Migrations, cancellationToken).WaitAsync(timeout, cancellationToken);
         }
         catch (TimeoutException)
         {
-            await abandon.CancelAsync();
             throw new PluginLoadException(
-                $"Plugin '{manifest.Id}' {manifest.Version}: bước migration không xong trong {timeout.TotalSeconds:0.#} s; plugin bị cách ly vì treo. / "
-                + $"Plugin '{manifest.Id}' {manifest.Version}: the migration step did not finish within {timeout.TotalSeconds:0.#} s; the plugin is quarantined as hung.");
+                $"Plugin '{manifest.Id}' {manifest.Version}: bước migration (lấy danh sách migration của plugin) không xong trong {timeout.TotalSeconds:0.#} s; plugin bị cách ly vì treo. / "
+                + $"Plugin '{manifest.Id}' {manifest.Version}: the migration step (listing the plugin's migrations) did not finish within {timeout.TotalSeconds:0.#} s; the plugin is quarantined as hung.");
+        }
+
+        if (migrations is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await storage.MigrateAsync(manifest.Id, manifest.Version, migrations, cancellationToken);
         }
         catch (MigrationException ex)
         {
