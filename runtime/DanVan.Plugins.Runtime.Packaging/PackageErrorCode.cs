@@ -98,4 +98,10 @@ public enum PackageErrorCode
 
     /// <summary>The same version is installed with different content.</summary>
     SameVersionDifferentContent,
+
+    /// <summary>The package is signed by another publisher key than the installed versions of the same plugin id.</summary>
+    PublisherChanged,
+
+    /// <summary>A stored package no longer is the one installed: another plugin id, version or content, or another signer.</summary>
+    StoredPackageReplaced,
 }

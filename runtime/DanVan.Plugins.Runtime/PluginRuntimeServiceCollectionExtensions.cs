@@ -141,6 +141,7 @@ public static class PluginRuntimeServiceCollectionExtensions
         services.TryAddSingleton(options.Admin);
         services.TryAddSingleton(sp => new DropFolderWatcher(
             sp.GetRequiredService<PluginAdministration>(),
+            sp.GetRequiredService<ProvinceConfigurationWatcher>(),
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DropFolderWatcher>>()));

@@ -1,3 +1,5 @@
+using DanVan.Plugins.Grpc;
+using DanVan.Plugins.Runtime.Management;
 using DanVan.Plugins.Runtime.Tests.Infrastructure;
 using DanVan.Plugins.Runtime.Watching;
 using DanVan.Plugins.TestPlugins.Greeter.V1;
@@ -45,6 +47,77 @@ public sealed class DropFolderWatcherTests
         var reason = await File.ReadAllTextAsync(Path.Combine(drop, "rejected", "broken.dvp.reason.txt"));
         Assert.False(string.IsNullOrWhiteSpace(reason));
         Directory.Delete(drop, recursive: true);
+    }
+
+    [Fact]
+    public async Task NewVersionDroppedForDisabledPlugin_InstalledButStaysDisabled()
+    {
+        var drop = Path.Combine(Path.GetTempPath(), "danvan-drop-" + Guid.NewGuid().ToString("N"));
+        await using var host = await RuntimeHost.StartAsync(configure: o => o.DropDirectory = drop);
+        var processed = Watch(host);
+        await host.Admin.InstallAsync(TestPackages.Pack("greeter", "1.0.0", host.Scratch), "it");
+        await host.Admin.DisableAsync("danvan.testplugins.greeter", "it");
+
+        File.Copy(TestPackages.Pack("greeter", "2.0.0", host.Scratch), Path.Combine(drop, "greeter-2.0.0.dvp"));
+        Assert.Equal(("greeter-2.0.0.dvp", true), await processed.Next());
+        var call = await Assert.ThrowsAsync<RpcException>(() => new GreeterService.GreeterServiceClient(host.Channel).SayHelloAsync(new HelloRequest()).ResponseAsync);
+
+        var status = Assert.Single(host.Admin.List());
+        Assert.Equal(PluginState.Disabled, status.State);
+        Assert.Null(status.ActiveVersion);
+        Assert.Equal(["1.0.0", "2.0.0"], status.InstalledVersions);
+        Assert.Equal(StatusCode.Unavailable, call.StatusCode);
+        Directory.Delete(drop, recursive: true);
+    }
+
+    [Fact]
+    public async Task PackageDroppedForPluginProvinceFileDisables_InstalledButNeverLoads()
+    {
+        var drop = Path.Combine(Path.GetTempPath(), "danvan-drop-" + Guid.NewGuid().ToString("N"));
+        var province = Path.Combine(drop + "-province", "province.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(province)!);
+        await File.WriteAllTextAsync(province, """{ "provinceId": "hung-yen", "plugins": { "danvan.testplugins.lifecyclecore": { "enabled": false } } }""");
+        await using var host = await RuntimeHost.StartAsync(configure: o =>
+        {
+            o.DropDirectory = drop;
+            o.ProvinceConfigurationPath = province;
+        });
+        var processed = Watch(host);
+
+        File.Copy(TestPackages.Pack("lifecyclecore", "1.0.0", host.Scratch), Path.Combine(drop, "core-1.0.0.dvp"));
+        Assert.Equal(("core-1.0.0.dvp", true), await processed.Next());
+
+        var status = Assert.Single(host.Admin.List());
+        Assert.NotEqual(PluginState.Enabled, status.State);
+        Assert.Null(status.ActiveVersion);
+        Assert.Equal(["1.0.0"], status.InstalledVersions);
+        var data = host.Services.GetRequiredService<PluginRuntimeOptions>().DataDirectory;
+        Assert.False(File.Exists(Path.Combine(data, "danvan.testplugins.lifecyclecore", "loads.txt")), "the plugin province.json disables was loaded");
+        Directory.Delete(drop, recursive: true);
+        Directory.Delete(Path.GetDirectoryName(province)!, recursive: true);
+    }
+
+    [Fact]
+    public async Task PackageDroppedForPluginProvinceFileConfigures_StartsWithTheProvinceSettings()
+    {
+        var drop = Path.Combine(Path.GetTempPath(), "danvan-drop-" + Guid.NewGuid().ToString("N"));
+        var province = Path.Combine(drop + "-province", "province.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(province)!);
+        await File.WriteAllTextAsync(province, """{ "provinceId": "hung-yen", "plugins": { "danvan.testplugins.greeter": { "enabled": true, "settings": { "greetingWord": "Kính chào" } } } }""");
+        await using var host = await RuntimeHost.StartAsync(configure: o =>
+        {
+            o.DropDirectory = drop;
+            o.ProvinceConfigurationPath = province;
+        });
+        var processed = Watch(host);
+
+        File.Copy(TestPackages.Pack("greeter", "1.0.0", host.Scratch), Path.Combine(drop, "greeter-1.0.0.dvp"));
+        Assert.Equal(("greeter-1.0.0.dvp", true), await processed.Next());
+        var reply = await new GreeterService.GreeterServiceClient(host.Channel).SayHelloAsync(new HelloRequest { Name = "An" });
+
+        Assert.Equal("Kính chào An từ 1.0.0!", reply.Message);
+        Directory.Delete(drop, recursive: true);
+        Directory.Delete(Path.GetDirectoryName(province)!, recursive: true);
     }
 
     private static Signals Watch(RuntimeHost host)

@@ -50,6 +50,29 @@ public sealed class ProvinceConfigurationTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public async Task ProvinceFileForAnotherProvince_RefusedInVietnameseAndPreviousConfigurationKept()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "danvan-province-" + Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "province.json");
+        await using var host = await RuntimeHost.StartAsync(configure: o => o.ProvinceConfigurationPath = path);
+        var applied = Watch(host);
+        await host.Admin.InstallAsync(TestPackages.Pack("greeter", "1.0.0", host.Scratch), "it");
+        var client = new GreeterService.GreeterServiceClient(host.Channel);
+        await File.WriteAllTextAsync(path, """{ "provinceId": "hung-yen", "plugins": { "danvan.testplugins.greeter": { "settings": { "greetingWord": "Chào mừng" } } } }""");
+        Assert.Empty(await applied.Next());
+
+        await File.WriteAllTextAsync(path, """{ "provinceId": "ha-noi", "plugins": { "danvan.testplugins.greeter": { "enabled": false, "settings": { "greetingWord": "Kính chào" } } } }""");
+        var problems = await applied.Next();
+        var reply = await client.SayHelloAsync(new HelloRequest { Name = "An" });
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("Tệp cấu hình tỉnh dành cho tỉnh 'ha-noi', nhưng runtime này phục vụ tỉnh 'hung-yen'", problem, StringComparison.Ordinal);
+        Assert.Equal("Chào mừng An từ 1.0.0!", reply.Message);
+        Assert.True(host.Services.GetRequiredService<ProvinceConfigurationWatcher>().Wanted("danvan.testplugins.greeter")!.Enabled);
+        Directory.Delete(folder, recursive: true);
+    }
+
     private static Signals Watch(RuntimeHost host)
     {
         var signals = new Signals();

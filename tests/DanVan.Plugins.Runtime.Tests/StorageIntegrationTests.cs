@@ -26,7 +26,9 @@ public sealed class StorageIntegrationTests
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(async () =>
         {
-            for (var i = 0; !stop.IsCancellationRequested || i < 60; i++)
+            // Ten writes at least start after the switch, however long the upgrade took on a loaded machine.
+            var afterSwitch = 0;
+            for (var i = 0; !stop.IsCancellationRequested || afterSwitch++ < 10 || i < 60; i++)
             {
                 var reply = await client.AddEntryAsync(new AddEntryRequest { Id = $"e{i:D5}", Title = $"Bản ghi số {i}" });
                 acknowledged.Add(reply.Id);

@@ -171,25 +171,105 @@ public sealed class PluginAdministration
         return same ? Task.CompletedTask : UpdateSettingsAsync(id, settings, actor);
     }
 
-    /// <summary>At start-up: makes every plugin that was enabled serve again. A plugin that fails is quarantined; the others still start.</summary>
+    /// <summary>
+    /// At start-up: makes every plugin that was enabled serve again, each after the plugins it
+    /// requires. Every stored package is verified again first; a plugin that fails (altered package,
+    /// publisher no longer trusted, dependency cycle, refused at load) is quarantined with the
+    /// reason; the others still start.
+    /// </summary>
     public async Task RestoreAsync(CancellationToken cancellationToken = default)
     {
+        var candidates = new List<PluginManifest>();
         foreach (var (id, record) in _store.All())
         {
-            if (!record.Enabled || record.Active is null)
+            if (!record.Enabled || record.Installed.Count == 0)
             {
                 continue;
             }
 
             try
             {
-                await ActivateAsync(id, record.Active, cancellationToken);
+                candidates.Add(_store.PrepareLoad(id, record.Active ?? Newest(record)).Manifest);
             }
-            catch (Exception ex) when (ex is PluginLoadException or PackageException or PluginSettingsException or InvalidOperationException)
+            catch (Exception ex) when (ex is PackageException or KeyNotFoundException or IOException)
             {
-                _audit.Record("runtime", "restore", id, "refused", ex.Message);
+                await RefuseAtRestoreAsync(id, null, ex is PackageException package ? package.MessageVi + " / " + ex.Message : ex.Message, cancellationToken);
             }
         }
+
+        var (ordered, refused) = StartOrder.Sort(candidates);
+        foreach (var (id, reason) in refused)
+        {
+            await RefuseAtRestoreAsync(id, candidates.First(c => c.Id == id), reason, cancellationToken);
+        }
+
+        foreach (var manifest in ordered)
+        {
+            try
+            {
+                await ActivateAsync(manifest.Id, manifest.Version, cancellationToken);
+            }
+            catch (PluginLoadException ex)
+            {
+                // The manager has quarantined it already.
+                _audit.Record("runtime", "restore", manifest.Id, "refused", ex.Message);
+            }
+            catch (Exception ex) when (ex is PackageException or PluginSettingsException or KeyNotFoundException or IOException or InvalidOperationException)
+            {
+                await RefuseAtRestoreAsync(manifest.Id, manifest, ex is PackageException package ? package.MessageVi + " / " + ex.Message : ex.Message, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Before <see cref="RestoreAsync"/>: records what province.json wants of an installed plugin
+    /// (its settings, whether it serves) without loading anything, so a plugin the file disables
+    /// never starts. Settings are checked first; refused settings change nothing.
+    /// </summary>
+    internal void ApplyBeforeRestore(string id, IReadOnlyDictionary<string, string> settings, bool enabled, string actor)
+    {
+        var record = _store.Get(id) ?? throw new KeyNotFoundException($"No plugin '{id}' is installed.");
+        var same = record.Settings.Count == settings.Count
+            && settings.All(p => record.Settings.TryGetValue(p.Key, out var value) && value == p.Value);
+        if (!same)
+        {
+            var (manifest, _) = _store.PrepareLoad(id, record.Active ?? Newest(record));
+            var (_, problems) = PluginSettingsValidator.Validate(manifest, settings);
+            if (problems.Count > 0)
+            {
+                _audit.Record(actor, "settings", id, "refused", string.Join(" ", problems));
+                throw new PluginSettingsException(problems);
+            }
+
+            _store.Update(id, r => r.Settings = new Dictionary<string, string>(settings, StringComparer.OrdinalIgnoreCase));
+            _audit.Record(actor, "settings", id, "ok", record.Active);
+        }
+
+        if (record.Enabled != enabled)
+        {
+            _store.Update(id, r => r.Enabled = enabled);
+            _audit.Record(actor, enabled ? "enable" : "disable", id, "ok", record.Active);
+        }
+    }
+
+    /// <summary>
+    /// Installs a package as <see cref="InstallAsync(string, string, bool, bool, CancellationToken)"/> does, asking
+    /// <paramref name="beforeActivate"/> (given the plugin id, once the package is verified and stored) whether it
+    /// should serve now: the drop folder keeps a plugin provincial IT disabled disabled.
+    /// </summary>
+    internal Task<PluginStatus> InstallAsync(string packagePath, string actor, Func<string, Task<bool>> beforeActivate, CancellationToken cancellationToken = default) =>
+        Audited(actor, "install", Path.GetFileName(packagePath), async () =>
+        {
+            var (package, _) = _store.Install(packagePath, allowDowngrade: false);
+            return await beforeActivate(package.Manifest.Id)
+                ? await ActivateAsync(package.Manifest.Id, package.Manifest.Version, cancellationToken)
+                : Status(package.Manifest.Id);
+        });
+
+    private async Task RefuseAtRestoreAsync(string id, PluginManifest? manifest, string reason, CancellationToken cancellationToken)
+    {
+        await _manager.QuarantineAsync(id, manifest, reason, cancellationToken);
+        _audit.Record("runtime", "restore", id, "refused", reason);
     }
 
     private async Task<PluginStatus> ActivateAsync(string id, string version, CancellationToken cancellationToken)

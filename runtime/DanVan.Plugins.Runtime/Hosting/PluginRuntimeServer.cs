@@ -1,5 +1,4 @@
 using System.Net;
-using DanVan.Plugins.Runtime.Administration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -69,14 +68,11 @@ public static class PluginRuntimeServer
     // An environment variable set to "" turns a setting off, as null in the file does.
     private static string? FullPathOrNull(string? path) => string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);
 
-    /// <summary>Re-activates the plugins that were serving before the last stop, then starts listening.</summary>
+    /// <summary>Applies province.json, re-activates the plugins that were serving before the last stop, then starts listening.</summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
-
-        // Plugins restored below may schedule jobs while they start: the tables must exist first.
-        await app.Services.GetRequiredService<DanVan.Plugins.Storage.Jobs.JobStore>().EnsureCreatedAsync(cancellationToken);
-        await app.Services.GetRequiredService<PluginAdministration>().RestoreAsync(cancellationToken);
+        await RuntimeStartup.RunAsync(app.Services, cancellationToken);
         await app.StartAsync(cancellationToken);
         var settings = app.Services.GetRequiredService<RuntimeServerSettings>();
         var options = app.Services.GetRequiredService<PluginRuntimeOptions>();

@@ -66,6 +66,7 @@ public sealed partial class PluginManager : IAsyncDisposable
             try
             {
                 CheckDependencies(manifest);
+                ServiceOwnership.Check(manifest, OtherOwners(manifest.Id));
                 loaded = await _loader.LoadAsync(manifest, directory, settings, cancellationToken);
             }
             catch (PluginLoadException ex)
@@ -181,6 +182,33 @@ public sealed partial class PluginManager : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Marks a plugin that could not even be handed to the loader (its stored package failed
+    /// verification, its dependencies form a cycle, …) as quarantined with the reason. A plugin
+    /// serving now is left serving.
+    /// </summary>
+    internal async Task QuarantineAsync(string id, PluginManifest? manifest, string reason, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var slot = GetOrAddSlot(id);
+            if (slot.Active is not null)
+            {
+                return;
+            }
+
+            slot.State = PluginState.Quarantined;
+            slot.Reason = reason;
+            slot.Manifest = manifest ?? slot.Manifest;
+            LogRefused(_logger, id, manifest?.Version ?? "?", reason);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>The service container of the plugin version serving now, or null (diagnostics and tests).</summary>
     internal IServiceProvider? ActiveServices(string id)
     {
@@ -281,6 +309,24 @@ public sealed partial class PluginManager : IAsyncDisposable
         foreach (var (service, methods) in slot.RoutedServices.Where(s => !served.Contains(s.Key)).ToList())
         {
             _registry.AddOrReplace(service, null, methods);
+        }
+    }
+
+    // Service name → the other plugin routing it; a disabled plugin keeps its routes (answering UNAVAILABLE), so it keeps its names.
+    private Dictionary<string, string> OtherOwners(string id)
+    {
+        lock (_slots)
+        {
+            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var slot in _slots.Values.Where(s => s.Id != id))
+            {
+                foreach (var service in slot.RoutedServices.Keys)
+                {
+                    owners.TryAdd(service, slot.Id);
+                }
+            }
+
+            return owners;
         }
     }
 

@@ -6,6 +6,9 @@ internal sealed class PluginRecord
     /// <summary>Installed version → content digest of its signed files.</summary>
     public Dictionary<string, string> Installed { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The key id of the publisher whose packages this id is installed from; only that key may upgrade it.</summary>
+    public string? PublisherKeyId { get; set; }
+
     public bool Enabled { get; set; }
 
     public string? Active { get; set; }

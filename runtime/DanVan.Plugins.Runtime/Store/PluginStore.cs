@@ -51,6 +51,13 @@ internal sealed class PluginStore
         lock (_lock)
         {
             var record = _state.Plugins.GetValueOrDefault(id);
+
+            // Ids are bound to the publisher that first installed them: another trusted publisher may not take one over.
+            if (record?.PublisherKeyId is { } bound && !string.Equals(bound, package.Publisher.KeyId, StringComparison.Ordinal))
+            {
+                throw new PackageException(packagePath, [StoreErrors.PublisherChanged(id, bound, package.Publisher)]);
+            }
+
             var newest = record?.Installed
                 .Select(v => new PluginVersionInfo(id, SemanticVersion.Parse(v.Key), v.Value))
                 .OrderByDescending(v => v.Version)
@@ -80,6 +87,7 @@ internal sealed class PluginStore
                 package.ExtractTo(versionDirectory);
                 record ??= _state.Plugins[id] = new PluginRecord();
                 record.Installed[package.Manifest.Version] = package.ContentDigest;
+                record.PublisherKeyId ??= package.Publisher.KeyId;
                 Save();
             }
 
@@ -97,6 +105,7 @@ internal sealed class PluginStore
         }
 
         var package = _reader.VerifyOrThrow(stored);
+        CheckIsTheInstalledPackage(id, version, stored, package);
         var directory = VersionDirectory(id, version);
         try
         {
@@ -114,6 +123,30 @@ internal sealed class PluginStore
         }
 
         return (package.Manifest, directory);
+    }
+
+    // A validly signed package put in place of the stored one (another plugin's, another build, another signer) is not what was installed.
+    private void CheckIsTheInstalledPackage(string id, string version, string stored, VerifiedPluginPackage package)
+    {
+        var record = Get(id);
+        string? found = null;
+        if (package.Manifest.Id != id || package.Manifest.Version != version)
+        {
+            found = $"{package.Manifest.Id} {package.Manifest.Version}";
+        }
+        else if (record is not null && record.Installed.TryGetValue(version, out var digest) && !string.Equals(digest, package.ContentDigest, StringComparison.Ordinal))
+        {
+            found = "other content / nội dung khác";
+        }
+        else if (record?.PublisherKeyId is { } bound && !string.Equals(bound, package.Publisher.KeyId, StringComparison.Ordinal))
+        {
+            found = $"signed with key {package.Publisher.KeyId} / ký bằng khóa {package.Publisher.KeyId}";
+        }
+
+        if (found is not null)
+        {
+            throw new PackageException(stored, [StoreErrors.StoredPackageReplaced(id, version, found)]);
+        }
     }
 
     /// <summary>Forgets the plugin: its record, stored packages and extracted versions.</summary>

@@ -1,5 +1,6 @@
 using DanVan.Plugins.Runtime.Administration;
 using DanVan.Plugins.Runtime.Loading;
+using DanVan.Plugins.Runtime.Management;
 using DanVan.Plugins.Runtime.Packaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,9 +11,12 @@ namespace DanVan.Plugins.Runtime.Watching;
 /// Installs (or upgrades to) every signed package provincial IT copies into the drop folder, once
 /// the folder has been quiet for the debounce time (copies arrive in pieces). Each package is then
 /// moved to <c>processed/</c> or, when refused, to <c>rejected/</c> with a <c>.reason.txt</c> beside it.
+/// A package of a plugin provincial IT disabled (by an admin action, or in province.json) is
+/// installed but stays disabled: dropping a file never turns a plugin on that IT turned off.
 /// </summary>
-internal sealed partial class DropFolderWatcher(PluginAdministration admin, PluginRuntimeOptions options, TimeProvider time, ILogger<DropFolderWatcher> logger) : IHostedService, IDisposable
+internal sealed partial class DropFolderWatcher(PluginAdministration admin, ProvinceConfigurationWatcher province, PluginRuntimeOptions options, TimeProvider time, ILogger<DropFolderWatcher> logger) : IHostedService, IDisposable
 {
+    private const string Actor = "drop-folder";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DebouncedFileWatch? _watch;
 
@@ -60,7 +64,8 @@ internal sealed partial class DropFolderWatcher(PluginAdministration admin, Plug
                 var name = Path.GetFileName(package);
                 try
                 {
-                    await admin.InstallAsync(package, actor: "drop-folder");
+                    var disabled = admin.List().Where(s => s.State is PluginState.Disabled).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+                    await admin.InstallAsync(package, Actor, id => ShouldServeAsync(id, disabled));
                     Move(package, Path.Combine(drop, "processed"), reason: null);
                     Processed?.Invoke(name, true);
                 }
@@ -77,6 +82,18 @@ internal sealed partial class DropFolderWatcher(PluginAdministration admin, Plug
         {
             _gate.Release();
         }
+    }
+
+    private async Task<bool> ShouldServeAsync(string id, HashSet<string> disabledBefore)
+    {
+        if (province.Wanted(id) is { } wanted)
+        {
+            // The province's settings apply before the new version first starts.
+            await admin.ApplySettingsAsync(id, wanted.Settings, "province-config");
+            return wanted.Enabled;
+        }
+
+        return !disabledBefore.Contains(id);
     }
 
     private static void Move(string package, string folder, string? reason)

@@ -61,7 +61,8 @@ internal sealed class RuntimeHost : IAsyncDisposable
     public HttpClient CreatePageClient() =>
         new(Handler, disposeHandler: false) { BaseAddress = _app.GetTestServer().BaseAddress };
 
-    public static async Task<RuntimeHost> StartAsync(TimeSpan? startTimeout = null, string? root = null, Action<PluginRuntimeOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <summary>Starts the runtime; <paramref name="startUp"/> first runs what the runtime server does before it listens (province.json, then restoring the plugins that served before).</summary>
+    public static async Task<RuntimeHost> StartAsync(TimeSpan? startTimeout = null, string? root = null, Action<PluginRuntimeOptions>? configure = null, Action<IServiceCollection>? services = null, bool startUp = false)
     {
         var ownsRoot = root is null;
         root ??= Path.Combine(Path.GetTempPath(), "danvan-runtime-" + Guid.NewGuid().ToString("N"));
@@ -81,6 +82,11 @@ internal sealed class RuntimeHost : IAsyncDisposable
         });
         var app = builder.Build();
         app.MapPluginRuntime();
+        if (startUp)
+        {
+            await Hosting.RuntimeStartup.RunAsync(app.Services, CancellationToken.None);
+        }
+
         await app.StartAsync();
         return new RuntimeHost(app, root, ownsRoot);
     }
