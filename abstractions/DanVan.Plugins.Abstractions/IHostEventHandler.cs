@@ -5,7 +5,8 @@ namespace DanVan.Plugins;
 /// <summary>
 /// Receives the changes the e-office host pushes (danvan.runtime.v1 EventsService): documents
 /// issued, received, updated or revoked, org units created, changed or dissolved, users changed.
-/// Register implementations in the plugin's services; every active plugin's handlers get every
+/// Implementations in the plugin's assembly are registered by the runtime's scan (see
+/// <see cref="IPlugin.ConfigureServices"/>); every active plugin's handlers get every
 /// event once (the runtime drops repeats by event id), in the order the host sent them on one call
 /// or stream (events of concurrent calls may be handled concurrently, so handlers must be
 /// thread-safe, and should order by <see cref="Event.OccurredAt"/> where it matters). Events

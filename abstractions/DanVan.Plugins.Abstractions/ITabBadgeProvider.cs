@@ -4,7 +4,8 @@ namespace DanVan.Plugins;
 
 /// <summary>
 /// Gives a plugin's tabs their badge (a count with a colour and a Vietnamese tooltip), e.g.
-/// "3 nhiệm vụ quá hạn". Register implementations in the plugin's services; the runtime asks every
+/// "3 nhiệm vụ quá hạn". Implementations in the plugin's assembly are registered by the runtime's scan
+/// (after those the plugin registers itself, see <see cref="IPlugin.ConfigureServices"/>); the runtime asks every
 /// provider of the plugin for every tab it lists, in parallel, and shows the first badge returned
 /// in registration order. The answer must be fast: a provider that throws or does not answer within
 /// the runtime's badge timeout (<c>PluginRuntimeOptions.BadgeTimeout</c>, 500 ms by default) leaves

@@ -1,7 +1,8 @@
 namespace DanVan.Plugins.Data;
 
 /// <summary>
-/// The plugin's migrations, registered in its services (<c>services.AddSingleton&lt;IPluginMigrations, MyMigrations&gt;()</c>).
+/// The plugin's migrations: the implementation in the plugin's assembly is registered by the runtime's scan,
+/// or by hand (<c>services.AddSingleton&lt;IPluginMigrations, MyMigrations&gt;()</c>).
 /// Each version lists every migration it knows, old ones included.
 /// </summary>
 public interface IPluginMigrations

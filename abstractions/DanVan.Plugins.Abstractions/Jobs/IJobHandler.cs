@@ -1,8 +1,8 @@
 namespace DanVan.Plugins.Jobs;
 
 /// <summary>
-/// Runs one named job type of a plugin. Register implementations in the plugin's services
-/// (<c>services.AddSingleton&lt;IJobHandler, MyHandler&gt;()</c>); the runtime finds the handler by
+/// Runs one named job type of a plugin. Implementations in the plugin's assembly are registered by the
+/// runtime's scan, or by hand (<c>services.AddSingleton&lt;IJobHandler, MyHandler&gt;()</c>); the runtime finds the handler by
 /// <see cref="Name"/> when an occurrence of a job scheduled under that name is due.
 /// </summary>
 /// <remarks>

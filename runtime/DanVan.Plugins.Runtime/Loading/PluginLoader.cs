@@ -39,6 +39,7 @@ internal sealed class PluginLoader(IServiceProvider runtimeServices, PluginRunti
             var pluginContext = new PluginContext(manifest, settings, Path.Combine(options.DataDirectory, manifest.Id), options.ProvinceId);
             Directory.CreateDirectory(pluginContext.DataDirectory);
             await RunBounded(manifest, "ConfigureServices", () => plugin.ConfigureServices(services, pluginContext), cancellationToken);
+            PluginContractScan.AddTo(services, plugin.GetType().Assembly);
             provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
             // Before the version maps or starts anything: its schema must be ready when it takes traffic.
@@ -101,6 +102,10 @@ internal sealed class PluginLoader(IServiceProvider runtimeServices, PluginRunti
         services.AddSingleton(runtimeServices.GetRequiredService<TimeProvider>());
         services.AddSingleton(settings);
         services.AddSingleton(manifest);
+
+        // As in an ASP.NET Core app: IOptions<T>, IOptionsSnapshot<T> and IOptionsMonitor<T> resolve for any T,
+        // also when the plugin only registers IConfigureOptions<T> classes (services.Configure<T> adds this itself).
+        services.AddOptions();
         foreach (var share in runtimeServices.GetServices<PluginSharedService>())
         {
             share.AddTo(services, runtimeServices, manifest);
