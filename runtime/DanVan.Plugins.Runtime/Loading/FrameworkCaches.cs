@@ -14,7 +14,7 @@ namespace DanVan.Plugins.Runtime.Loading;
 /// </summary>
 internal static class FrameworkCaches
 {
-    public static void Clear(Action<string, Exception>? failed = null)
+    public static void Clear()
     {
         foreach (var assembly in AssemblyLoadContext.Default.Assemblies)
         {
@@ -37,11 +37,10 @@ internal static class FrameworkCaches
                 {
                     clear.Invoke(null, [null]);
                 }
-                catch (TargetInvocationException ex)
+                catch (TargetInvocationException)
                 {
                     // A cache that cannot be cleared may keep the context alive; the unload check
                     // then reports what holds it. It never fails the unload.
-                    failed?.Invoke(handler.HandlerType.FullName ?? handler.HandlerType.Name, ex.InnerException ?? ex);
                 }
             }
         }

@@ -76,6 +76,7 @@ internal sealed class LoadedPlugin
     private WeakReference StartUnload()
     {
         var weak = new WeakReference(_context);
+        FrameworkCaches.Clear();
         _context?.Unload();
         _context = null;
         return weak;

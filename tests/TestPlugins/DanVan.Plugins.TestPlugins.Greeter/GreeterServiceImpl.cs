@@ -51,6 +51,7 @@ internal sealed class GreeterServiceImpl(
             MaxNameLength = options.Value.MaxNameLength,
             MonitoredGreetingWord = monitor.CurrentValue.GreetingWord,
             Version = formatter.Version,
+            OptionsJson = System.Text.Json.JsonSerializer.Serialize(options.Value),
         });
 
     public override Task<ListReceivedEventsResponse> ListReceivedEvents(ListReceivedEventsRequest request, ServerCallContext context)
