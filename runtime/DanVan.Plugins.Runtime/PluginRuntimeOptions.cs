@@ -28,8 +28,12 @@ public sealed class PluginRuntimeOptions
     /// <summary>A folder watched for new packages (<c>*.dvp</c>): each is installed, or upgraded to, when the folder settles. Null (the default) watches nothing.</summary>
     public string? DropDirectory { get; set; }
 
-    /// <summary>How long the drop folder must stay quiet before its packages are handled. Defaults to 200 ms.</summary>
-    public TimeSpan DropDebounce { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// How long the drop folder must stay quiet before its packages are handled. Defaults to 100 ms:
+    /// a copy that pauses longer is not lost, since an archive that cannot be read yet is looked at
+    /// again after the next quiet period.
+    /// </summary>
+    public TimeSpan DropDebounce { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The province's plugin configuration file (province.json), applied at start and on every change. Null (the default) uses none.</summary>
     public string? ProvinceConfigurationPath { get; set; }

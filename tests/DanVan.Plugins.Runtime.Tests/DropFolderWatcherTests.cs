@@ -50,6 +50,49 @@ public sealed class DropFolderWatcherTests
     }
 
     [Fact]
+    public async Task CopyPausingLongerThanTheDebounce_LookedAtAgainAndInstalledWhenComplete()
+    {
+        var drop = Path.Combine(Path.GetTempPath(), "danvan-drop-" + Guid.NewGuid().ToString("N"));
+        await using var host = await RuntimeHost.StartAsync(configure: o => o.DropDirectory = drop);
+        var processed = Watch(host);
+        var deferred = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        host.Services.GetRequiredService<DropFolderWatcher>().Deferred += name => deferred.Writer.TryWrite(name);
+        var bytes = await File.ReadAllBytesAsync(TestPackages.Pack("greeter", "1.0.0", host.Scratch));
+        var target = Path.Combine(drop, "greeter-1.0.0.dvp");
+
+        await File.WriteAllBytesAsync(target, bytes[..(bytes.Length / 2)]);
+        var firstLook = await deferred.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        await using (var rest = new FileStream(target, FileMode.Append))
+        {
+            await rest.WriteAsync(bytes.AsMemory(bytes.Length / 2));
+        }
+
+        Assert.Equal("greeter-1.0.0.dvp", firstLook);
+        Assert.Equal(("greeter-1.0.0.dvp", true), await processed.Next());
+        Assert.Equal("1.0.0", (await new GreeterService.GreeterServiceClient(host.Channel).SayHelloAsync(new HelloRequest())).Version);
+        Assert.False(Directory.Exists(Path.Combine(drop, "rejected")));
+        Directory.Delete(drop, recursive: true);
+    }
+
+    [Fact]
+    public async Task FileThatStaysUnreadable_RefusedAfterASecondLook()
+    {
+        var drop = Path.Combine(Path.GetTempPath(), "danvan-drop-" + Guid.NewGuid().ToString("N"));
+        await using var host = await RuntimeHost.StartAsync(configure: o => o.DropDirectory = drop);
+        var processed = Watch(host);
+        var looks = 0;
+        host.Services.GetRequiredService<DropFolderWatcher>().Deferred += _ => Interlocked.Increment(ref looks);
+
+        await File.WriteAllTextAsync(Path.Combine(drop, "khong-phai-goi.dvp"), "đây không phải là gói tiện ích");
+
+        Assert.Equal(("khong-phai-goi.dvp", false), await processed.Next());
+        Assert.Equal(1, looks);
+        Assert.True(File.Exists(Path.Combine(drop, "rejected", "khong-phai-goi.dvp.reason.txt")));
+        Assert.Empty(host.Admin.List());
+        Directory.Delete(drop, recursive: true);
+    }
+
+    [Fact]
     public async Task NewVersionDroppedForDisabledPlugin_InstalledButStaysDisabled()
     {
         var drop = Path.Combine(Path.GetTempPath(), "danvan-drop-" + Guid.NewGuid().ToString("N"));
