@@ -50,7 +50,8 @@ internal static class ReminderMessage
         if (kind == ReminderKind.Overdue)
         {
             // The issuer manages the task; tasks confirmed before migration 2 know only the confirming unit.
-            foreach (var unit in new[] { task.ReportToUnitId, task.IssuerUnitId ?? task.CreatedByUnit })
+            // The via unit ("qua Sở Nội vụ tổng hợp") compiles the reports, so a missing one is its concern too.
+            foreach (var unit in new[] { task.ReportToUnitId, task.ReportViaUnitId, task.IssuerUnitId ?? task.CreatedByUnit })
             {
                 if (!string.IsNullOrEmpty(unit) && !request.OrgUnitIds.Contains(unit))
                 {

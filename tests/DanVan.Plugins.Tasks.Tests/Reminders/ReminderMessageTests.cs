@@ -25,10 +25,11 @@ public sealed class ReminderMessageTests
     }
 
     [Fact]
-    public void OnlyTheOverdueReminder_GoesBeyondTheUnit_ToTheReportToAndIssuingUnits()
+    public void OnlyTheOverdueReminder_GoesBeyondTheUnit_ToTheReportToViaAndIssuingUnits()
     {
         var task = Task("Báo cáo kết quả thực hiện.");
-        task.ReportToUnitId = "so-noi-vu-hung-yen";
+        task.ReportToUnitId = "ubnd-tinh-hung-yen";
+        task.ReportViaUnitId = "so-noi-vu-hung-yen";
         task.IssuerUnitId = "ubnd-tinh-hung-yen";
 
         var onDue = ReminderMessage.Create(task, Assignment(), ReminderKind.OnDue, new DateOnly(2026, 11, 15), null);
@@ -36,7 +37,7 @@ public sealed class ReminderMessageTests
 
         Assert.Equal(["xa-tan-hung"], onDue.OrgUnitIds);
         Assert.Equal(NotificationSeverity.Warning, onDue.Severity);
-        Assert.Equal(["xa-tan-hung", "so-noi-vu-hung-yen", "ubnd-tinh-hung-yen"], overdue.OrgUnitIds);
+        Assert.Equal(["xa-tan-hung", "ubnd-tinh-hung-yen", "so-noi-vu-hung-yen"], overdue.OrgUnitIds);
         Assert.Equal([Role.UnitLeader, Role.Clerk], overdue.UnitRoles);
         Assert.Equal(NotificationSeverity.Urgent, overdue.Severity);
         Assert.Contains("Hạn: 15/11/2026 (đã quá 1 ngày).", overdue.Body, StringComparison.Ordinal);

@@ -56,10 +56,13 @@ public sealed class ReminderTests(Xunit.Abstractions.ITestOutputHelper output) :
         var late = Assert.Single(overdue);
         Assert.StartsWith("Quá hạn (hạn 15/11/2026): ", late.Title, StringComparison.Ordinal);
         Assert.Equal(NotificationSeverity.Urgent, late.Severity);
-        // Escalation: the unit the report goes to and the unit that issued the directive hear of it too.
+        // Escalation: the unit the report goes to, the unit it goes through ("qua Sở Nội vụ") and the
+        // unit that issued the directive hear of it too.
         var reportTo = await r.TextAsync("SELECT report_to_unit_id FROM \"danvan_tasks__tasks\"");
-        Assert.Equal(new[] { PhoHien, reportTo, FakeUsers.Province }.Distinct(), late.OrgUnitIds);
+        var reportVia = await r.TextAsync("SELECT report_via_unit_id FROM \"danvan_tasks__tasks\"");
+        Assert.Equal(new[] { PhoHien, reportTo, reportVia, FakeUsers.Province }.Distinct(), late.OrgUnitIds);
         Assert.NotEqual(PhoHien, reportTo);
+        Assert.False(string.IsNullOrEmpty(reportVia));
 
         // Each reminder reached the e-office once: no repeat, not even a deduplicated one.
         Assert.Equal(4, r.Eoffice.Notifications.Count);
