@@ -59,7 +59,8 @@ public sealed class DiagnosticsInterceptorTests
 
     private sealed class ListLoggerProvider : ILoggerProvider
     {
-        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+        // The server goes on logging (connection close, request end) while a test reads the entries.
+        public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
 
         public ILogger CreateLogger(string categoryName) => new ListLogger(this);
 
@@ -76,10 +77,7 @@ public sealed class DiagnosticsInterceptorTests
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                lock (owner.Entries)
-                {
-                    owner.Entries.Add((logLevel, formatter(state, exception)));
-                }
+                owner.Entries.Enqueue((logLevel, formatter(state, exception)));
             }
         }
     }
